@@ -1,3 +1,12 @@
+using Conference.Server.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddConferenceServer();
+
 var app = builder.Build();
-app.Run();
+await app.PrepareAsync();
+app.UseConferenceServer();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

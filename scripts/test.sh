@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# The one test command. Installs and starts what the tests need (PostgreSQL on loopback,
+# the LiveKit npm SDK used as an independent check), runs every test assembly, stops what
+# it started, and prints as its last line exactly "N passed, N failed".
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+services="$root/.test-services"
+pg_data=""
+pg_ctl=""
+log() { printf '[test] %s\n' "$*" >&2; }
+
+stop_services() {
+  if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
+    as_postgres "$pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$services"
+}
+trap stop_services EXIT
+
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+install_debian_packages() {
+  local missing=()
+  command -v python3 >/dev/null || missing+=(python3)
+  [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    if [ "$(id -u)" != 0 ]; then log "need root to install ${missing[*]}"; return 1; fi
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+pg_bin() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  echo "${dir:-/usr/lib/postgresql/15/bin}"
+}
+
+start_postgres() {
+  local bin port
+  bin=$(pg_bin)
+  pg_ctl="$bin/pg_ctl"
+  port=$(free_port)
+  mkdir -p "$services"
+  pg_data="$services/pg"
+  mkdir -p "$pg_data"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$services"
+  chmod 700 "$pg_data"
+  as_postgres "$bin/initdb" -D "$pg_data" -U conference -A trust -E UTF8 >"$services/initdb.log" 2>&1 \
+    || { cat "$services/initdb.log" >&2; return 1; }
+  as_postgres "$pg_ctl" -D "$pg_data" -l "$services/postgres.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $pg_data -c fsync=off -c max_connections=200" start >/dev/null \
+    || { cat "$services/postgres.log" >&2; return 1; }
+  export CONFERENCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=conference;Database=postgres;Pooling=true"
+  log "PostgreSQL on 127.0.0.1:$port"
+}
+
+install_npm_packages() {
+  local dir
+  for dir in tests/*/package.json; do
+    [ -f "$dir" ] || continue
+    dir=$(dirname "$dir")
+    log "npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || return 1
+  done
+}
+
+summarize() {
+  python3 - "$@" <<'PY'
+import sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for path in sys.argv[1:]:
+    counters = ET.parse(path).getroot().find('{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}ResultSummary/{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters')
+    passed += int(counters.get('passed', 0))
+    failed += int(counters.get('failed', 0)) + int(counters.get('error', 0)) + int(counters.get('timeout', 0)) + int(counters.get('aborted', 0))
+print(f"{passed} passed, {failed} failed")
+PY
+}
+
+status=0
+install_debian_packages || status=1
+[ $status = 0 ] && { start_postgres || status=1; }
+[ $status = 0 ] && { install_npm_packages || status=1; }
+
+rm -rf tests/*/TestResults
+if [ $status = 0 ]; then
+  dotnet build Conference.sln -nologo -v q -clp:ErrorsOnly || status=1
+fi
+if [ $status = 0 ]; then
+  dotnet test Conference.sln --no-build -nologo --logger trx --blame-hang-timeout 10m || status=1
+fi
+
+shopt -s nullglob
+results=(tests/*/TestResults/*.trx)
+if [ ${#results[@]} -eq 0 ]; then
+  log "no test results were written"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+summary=$(summarize "${results[@]}")
+failed=${summary#*, }; failed=${failed% failed}
+[ "$failed" != 0 ] && status=1
+echo "$summary"
+exit $status

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
+using Conference.Server.Persistence;
+using FluentValidation;
+using MediatR;
+
+namespace Conference.Server.Features.Conferences;
+
+public sealed record UpdateConference(
+    int? ExpectedRevision, string? Title, string? Slogan, DateTimeOffset? ScheduledStart, string? TimeZone, IReadOnlyList<string>? Languages)
+    : IRequest<ConferenceDto>, IAuthorizedRequest, IConferenceDetailsInput
+{
+    /// <summary>Taken from the route, never from the body.</summary>
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public Permission RequiredPermission => Permission.ManagePrograms;
+
+    [JsonIgnore]
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class UpdateConferenceValidator : AbstractValidator<UpdateConference>
+{
+    public UpdateConferenceValidator()
+    {
+        RuleFor(c => c.ExpectedRevision).Revision();
+        Include(new ConferenceDetailsRules());
+    }
+}
+
+public sealed class UpdateConferenceHandler(ConferenceDbContext db) : IRequestHandler<UpdateConference, ConferenceDto>
+{
+    public async Task<ConferenceDto> Handle(UpdateConference request, CancellationToken cancellationToken)
+    {
+        var program = await db.LoadAsync(request.Id, cancellationToken);
+        program.UpdateDetails(request.ExpectedRevision!.Value, ConferenceDetailsRules.ToDetails(request));
+        await db.SaveChangesAsync(cancellationToken);
+        return ConferenceDto.From(program);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using Conference.Domain.Programs;
+using Conference.Server.Features.Conferences;
+using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
+using Conference.Server.Persistence;
+using FluentValidation;
+using MediatR;
+
+namespace Conference.Server.Features.Segments;
+
+public sealed record UpdateSegment(
+    int? ExpectedRevision,
+    SegmentKind? Kind,
+    string? Title,
+    int? DurationSeconds,
+    StartMode? StartMode,
+    DateTimeOffset? FixedStart,
+    EndMode? EndMode,
+    MediaInput? Media,
+    SpeakerInput? Speaker,
+    string? AwardName,
+    bool? AudienceMuted,
+    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public Guid SegmentId { get; init; }
+
+    [JsonIgnore]
+    public Permission RequiredPermission => Permission.ManagePrograms;
+
+    [JsonIgnore]
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class UpdateSegmentValidator : AbstractValidator<UpdateSegment>
+{
+    public UpdateSegmentValidator()
+    {
+        RuleFor(s => s.ExpectedRevision).Revision();
+        Include(new SegmentFieldsRules());
+    }
+}
+
+public sealed class UpdateSegmentHandler(ConferenceDbContext db) : IRequestHandler<UpdateSegment, ConferenceDto>
+{
+    public async Task<ConferenceDto> Handle(UpdateSegment request, CancellationToken cancellationToken)
+    {
+        var program = await db.LoadAsync(request.Id, cancellationToken);
+        program.UpdateSegment(request.ExpectedRevision!.Value, request.SegmentId, SegmentFieldsRules.ToDraft(request));
+        await db.SaveChangesAsync(cancellationToken);
+        return ConferenceDto.From(program);
+    }
+}

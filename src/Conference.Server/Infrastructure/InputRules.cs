@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Conference.Domain;
+using FluentValidation;
+
+namespace Conference.Server.Infrastructure;
+
+/// <summary>Format rules shared by every validator, each with the message a user sees.</summary>
+public static partial class InputRules
+{
+    public static IRuleBuilderOptions<T, string?> IanaTimeZone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(id => id is null || TimeZones.FindIana(id) is not null)
+            .WithMessage("'{PropertyValue}' is not an IANA time zone id such as 'Asia/Baku' or 'Europe/Berlin'.");
+
+    public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(code => code is null || Countries.IsAlpha2(code))
+            .WithMessage("'{PropertyValue}' is not an ISO 3166-1 alpha-2 country code such as 'AZ' or 'TR'.");
+
+    public static IRuleBuilderOptions<T, string?> LanguageTag<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(tag => tag is null || LanguageTagPattern().IsMatch(tag))
+            .WithMessage("'{PropertyValue}' is not a language tag such as 'az', 'en' or 'pt-BR'.");
+
+    public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(url => url is null || IsHttpUrl(url))
+            .WithMessage("'{PropertyValue}' is not an absolute http or https URL.");
+
+    public static IRuleBuilderOptions<T, int?> Revision<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.NotNull().WithMessage("Send the revision your change is based on ('expectedRevision').")
+            .GreaterThanOrEqualTo(1).WithMessage("'expectedRevision' starts at 1.");
+
+    private static bool IsHttpUrl(string url) =>
+        url.Length <= 2048
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    // BCP 47 as people use it: a language, then optionally a script and a region.
+    [GeneratedRegex("^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$")]
+    private static partial Regex LanguageTagPattern();
+}
+
+public static class TimeZones
+{
+    /// <summary>Finds a zone by IANA id only; Windows ids and offsets such as "UTC+4" are refused.</summary>
+    public static TimeZoneInfo? FindIana(string id) =>
+        id.Length is > 0 and <= 64
+        && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+        && zone.HasIanaId
+            ? zone
+            : null;
+}

@@ -1,0 +1,83 @@
+using Conference.Domain;
+using Conference.Server.Identity;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Infrastructure;
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problem details. The hub filter uses
+/// <see cref="ToProblem"/> too, so HTTP and SignalR callers read the same messages.
+/// </summary>
+public sealed partial class ProblemDetailsMapping(IProblemDetailsService problems, ILogger<ProblemDetailsMapping> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            Unhandled(logger, exception);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException v => Validation(v.Errors
+            .GroupBy(e => CamelCasePath(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        ProgramRuleException r => Validation(r.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
+        RevisionConflictException c => WithExtension(
+            Problem(StatusCodes.Status409Conflict, "Stale revision", c.Message), "currentRevision", c.CurrentRevision),
+        DomainException d => Problem(StatusCodes.Status409Conflict, "Not allowed now", d.Message),
+        DbUpdateConcurrencyException => Problem(
+            StatusCodes.Status409Conflict, "Stale revision", "Someone else changed this at the same moment. Reload and try again."),
+        AccessDeniedException { Authenticated: false } a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
+        AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Forbidden", a.Message),
+        BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestMessage(b)),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "An unexpected error occurred. It has been logged."),
+    };
+
+    private static string BadRequestMessage(BadHttpRequestException b) => b.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        _ when b.InnerException is System.Text.Json.JsonException json =>
+            $"The request body is not valid JSON for this endpoint: {json.Message}",
+        _ => b.Message,
+    };
+
+    private static ProblemDetails Validation(Dictionary<string, string[]> errors) =>
+        new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = string.Join(" ", errors.SelectMany(e => e.Value)),
+        };
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails WithExtension(ProblemDetails problem, string key, object value)
+    {
+        problem.Extensions[key] = value;
+        return problem;
+    }
+
+    /// <summary>FluentValidation names paths after C# properties ("Media.Url"); clients send camelCase JSON.</summary>
+    private static string CamelCasePath(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
+    private static partial void Unhandled(ILogger logger, Exception exception);
+}

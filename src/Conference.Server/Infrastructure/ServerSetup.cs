@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conference.Server.Features;
+using Conference.Server.Features.Demo;
+using Conference.Server.Identity;
+using Conference.Server.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace Conference.Server.Infrastructure;
+
+/// <summary>Composition of the host: what is registered, and the middleware order.</summary>
+public static class ServerSetup
+{
+    public static WebApplicationBuilder AddConferenceServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsMapping>();
+        services.AddOpenApi();
+        services.AddMediation(typeof(ServerSetup).Assembly);
+        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+
+        builder.AddConferenceDatabase();
+        builder.AddConferenceIdentity();
+        return builder;
+    }
+
+    /// <summary>Enums travel as camelCase names, and a field the API does not know is an error rather than silently dropped.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    }
+
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var created = await app.Services.MigrateDatabaseAsync();
+        await app.Services.SeedDemoConferenceAsync(created);
+    }
+
+    public static WebApplication UseConferenceServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/reference");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapConferenceApi();
+        app.MapGet("/", () => TypedResults.Redirect("/api/reference")).ExcludeFromDescription();
+        return app;
+    }
+}
