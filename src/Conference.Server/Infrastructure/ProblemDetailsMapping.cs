@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Conference.Domain;
 using Conference.Server.Identity;
 using FluentValidation;
@@ -45,6 +47,7 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
             StatusCodes.Status409Conflict, "Stale revision", "Someone else changed this at the same moment. Reload and try again."),
         AccessDeniedException { Authenticated: false } a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
         AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Forbidden", a.Message),
+        BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestMessage(b)),
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "An unexpected error occurred. It has been logged."),
     };
@@ -52,10 +55,35 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
     private static string BadRequestMessage(BadHttpRequestException b) => b.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-        _ when b.InnerException is System.Text.Json.JsonException json =>
-            $"The request body is not valid JSON for this endpoint: {json.Message}",
+        _ when b.Message.Contains("no body was provided", StringComparison.Ordinal) => "This endpoint needs a JSON body.",
         _ => b.Message,
     };
+
+    /// <summary>
+    /// Turns serializer errors into messages about the client's JSON, without .NET type names:
+    /// an unknown field, a field of the wrong type (as a field error), or broken syntax.
+    /// </summary>
+    private static ProblemDetails JsonProblem(JsonException json)
+    {
+        var field = json.Path is null or "$" ? null : CamelCasePath(json.Path.TrimStart('$', '.'));
+        var unknown = UnknownFieldPattern().Match(json.Message);
+        if (unknown.Success)
+        {
+            var name = field is null ? unknown.Groups[1].Value : $"{field}.{unknown.Groups[1].Value}";
+            return Validation(new() { [name] = [$"'{name}' is not a field of this request. Check its spelling in the API reference."] });
+        }
+
+        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && field is not null)
+        {
+            return Validation(new() { [field] = [$"'{field}' has the wrong type or format for this field."] });
+        }
+
+        return Problem(StatusCodes.Status400BadRequest, "Bad request",
+            $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).");
+    }
+
+    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnknownFieldPattern();
 
     private static ProblemDetails Validation(Dictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors)

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using Conference.Server.Features.Conferences;
+using Conference.Server.Features.Timeline;
+
+namespace Conference.Server.Tests.Api;
+
+public class TimelineApiTests(DatabaseKind kind) : ApiTestBase(kind)
+{
+    private async Task<ConferenceDto> ProgramWithTwoSegments()
+    {
+        var conference = await CreateConferenceAsync();
+        conference = await AddSegmentAsync(conference, new { kind = "minuteOfSilence", title = "Silence" });
+        return await AddSegmentAsync(conference, new
+        {
+            kind = "speech", title = "Address; greetings, thanks", durationSeconds = 900,
+            speaker = new { name = "Fuad Muradov", country = "AZ" },
+        });
+    }
+
+    [Test]
+    public async Task Timeline_GivesUtcConferenceZoneAndViewerZone()
+    {
+        var conference = await ProgramWithTwoSegments();
+        var timeline = await Read<PlannedTimelineDto>(await Anonymous.GetAsync($"/api/conferences/{conference.Id}/timeline?tz=America/New_York"));
+
+        var speech = timeline.Segments[1];
+        Assert.That(speech.Start.Utc, Is.EqualTo(new DateTimeOffset(2026, 12, 31, 11, 1, 0, TimeSpan.Zero)));
+        Assert.That(speech.Start.Conference.Offset, Is.EqualTo(TimeSpan.FromHours(4)));
+        Assert.That(speech.Start.Conference.Hour, Is.EqualTo(15));
+        Assert.That(speech.Start.Viewer!.Value.Offset, Is.EqualTo(TimeSpan.FromHours(-5)));
+        Assert.That(speech.Start.Viewer!.Value.Hour, Is.EqualTo(6));
+        Assert.That(timeline.End.Utc, Is.EqualTo(new DateTimeOffset(2026, 12, 31, 11, 16, 0, TimeSpan.Zero)));
+    }
+
+    [Test]
+    public async Task Timeline_WithoutViewerZone_LeavesViewerEmpty()
+    {
+        var conference = await ProgramWithTwoSegments();
+        var timeline = await Read<PlannedTimelineDto>(await Anonymous.GetAsync($"/api/conferences/{conference.Id}/timeline"));
+        Assert.That(timeline.Segments.All(s => s.Start.Viewer is null), Is.True);
+    }
+
+    [Test]
+    public async Task Timeline_WithUnknownViewerZone_Is400NamingTz()
+    {
+        var conference = await ProgramWithTwoSegments();
+        await ValidationProblem(await Anonymous.GetAsync($"/api/conferences/{conference.Id}/timeline?tz=Mars/Base"), "tz");
+    }
+
+    [Test]
+    public async Task Timeline_UnknownConference_Is404()
+    {
+        await Problem(await Anonymous.GetAsync($"/api/conferences/{Guid.NewGuid()}/timeline"), HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    public async Task Calendar_IsValidICalendarWithOneEventPerSegment()
+    {
+        var conference = await ProgramWithTwoSegments();
+        var response = await Anonymous.GetAsync($"/api/conferences/{conference.Id}/program.ics");
+        var ics = await response.Content.ReadAsStringAsync();
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/calendar"));
+        Assert.That(ics, Does.StartWith("BEGIN:VCALENDAR\r\n").And.EndWith("END:VCALENDAR\r\n"));
+        Assert.That(ics.Split("BEGIN:VEVENT").Length - 1, Is.EqualTo(2));
+        Assert.That(ics, Does.Contain("DTSTART:20261231T110100Z\r\n"));
+        Assert.That(ics, Does.Contain("DTEND:20261231T111600Z\r\n"));
+        Assert.That(ics, Does.Contain(@"SUMMARY:Address\; greetings\, thanks"));
+        Assert.That(ics.Split("\r\n").Select(l => Encoding.UTF8.GetByteCount(l)), Has.All.LessThanOrEqualTo(75));
+    }
+
+    [Test]
+    public async Task Calendar_UnknownConference_Is404()
+    {
+        await Problem(await Anonymous.GetAsync($"/api/conferences/{Guid.NewGuid()}/program.ics"), HttpStatusCode.NotFound);
+    }
+}

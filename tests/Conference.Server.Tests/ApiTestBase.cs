@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Conference.Server.Features.Conferences;
+using Conference.Server.Infrastructure;
+using Conference.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conference.Server.Tests;
+
+/// <summary>
+/// Starts the host once per fixture on a fresh database of the given kind and empties it before each test.
+/// Every API test class runs once on SQLite and once on PostgreSQL.
+/// </summary>
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.Postgres)]
+public abstract class ApiTestBase(DatabaseKind kind)
+{
+    public static readonly JsonSerializerOptions Json = CreateJsonOptions();
+
+    private TestDatabase _database = null!;
+
+    protected ApiHost Host { get; private set; } = null!;
+    protected HttpClient Organizer { get; private set; } = null!;
+    protected HttpClient Anonymous { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        _database = TestDatabase.Create(kind);
+        Host = new ApiHost(_database);
+        Organizer = Host.CreateOrganizerClient();
+        Anonymous = Host.CreateClient();
+        await Anonymous.GetAsync("/health/live");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        Organizer?.Dispose();
+        Anonymous?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [SetUp]
+    public async Task EmptyDatabase()
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
+        await db.Conferences.ExecuteDeleteAsync();
+    }
+
+    protected static object NewConference(string title = "Solidarity Day") => new
+    {
+        title,
+        slogan = "Let's be united",
+        scheduledStart = "2026-12-31T11:00:00Z",
+        timeZone = "Asia/Baku",
+        languages = new[] { "az", "en" },
+    };
+
+    protected async Task<ConferenceDto> CreateConferenceAsync(string title = "Solidarity Day")
+    {
+        var response = await Organizer.PostAsJsonAsync("/api/conferences", NewConference(title));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ConferenceDto>(Json))!;
+    }
+
+    protected async Task<ConferenceDto> AddSegmentAsync(ConferenceDto conference, object segment)
+    {
+        var body = JsonSerializer.SerializeToNode(segment)!.AsObject();
+        body["expectedRevision"] = conference.Revision;
+        var response = await Organizer.PostAsJsonAsync($"/api/conferences/{conference.Id}/segments", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ConferenceDto>(Json))!;
+    }
+
+    protected static async Task<T> Read<T>(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, $"{(int)response.StatusCode}: {text}");
+        return JsonSerializer.Deserialize<T>(text, Json)!;
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with the status, and returns its JSON.</summary>
+    protected static async Task<JsonObject> Problem(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(status), text);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.That((int)problem["status"]!, Is.EqualTo((int)status));
+        Assert.That((string?)problem["detail"] ?? (string?)problem["title"], Is.Not.Empty);
+        return problem;
+    }
+
+    /// <summary>Asserts a 400 whose field errors include each given field (camelCase JSON path).</summary>
+    protected static async Task<JsonObject> ValidationProblem(HttpResponseMessage response, params string[] fields)
+    {
+        var problem = await Problem(response, HttpStatusCode.BadRequest);
+        var errors = problem["errors"]?.AsObject();
+        Assert.That(errors, Is.Not.Null, problem.ToJsonString());
+        Assert.That(errors!.Select(e => e.Key), Is.SupersetOf(fields), problem.ToJsonString());
+        return problem;
+    }
+
+    private static JsonSerializerOptions CreateJsonOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ServerSetup.ConfigureJson(options);
+        options.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip;
+        return options;
+    }
+}
