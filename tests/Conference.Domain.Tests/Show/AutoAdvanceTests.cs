@@ -46,6 +46,34 @@ public sealed class AutoAdvanceTests
     }
 
     [Test]
+    public void MinuteOfSilence_WithAPauseAndAddedTime_EndsAfterSixtySecondsPlusBoth()
+    {
+        var show = ShowScenario.Standard().Started();
+        show.Do(r => new NextSegment(r), 90);
+        show.Do(r => new PauseShow(r), 100);
+        show.Do(r => new ResumeShow(r), 110);
+        show.Do(r => new AdjustTime(r, TimeSpan.FromSeconds(5)), 120);
+
+        show.Do(r => new AutoAdvance(r, ShowScenario.At(165)), 165);
+
+        var run = show.State.RunOf(show.Silence)!;
+        Assert.That(run.EndedAt, Is.EqualTo(ShowScenario.At(165)));
+        Assert.That(run.Duration - run.PausedTotal - run.AddedTime, Is.EqualTo(TimeSpan.FromSeconds(60)));
+    }
+
+    [Test]
+    public void AutoAdvance_AfterAHostAlreadyMovedOn_IsARevisionConflict()
+    {
+        var show = ShowScenario.Standard().Started();
+        var armedAt = show.State.Revision;
+        show.Do(r => new NextSegment(r), 89.9);
+
+        Assert.That(
+            () => RunOfShow.Decide(show.State, new AutoAdvance(armedAt, ShowScenario.At(90)), show.Program, ShowScenario.At(90)),
+            Throws.TypeOf<RevisionConflictException>());
+    }
+
+    [Test]
     public void AutoAdvance_FiringLate_StillClosesTheSegmentAtItsDeadline()
     {
         var show = ShowScenario.Standard().Started();
