@@ -1,0 +1,72 @@
+namespace Conference.Domain.Show;
+
+public static partial class RunOfShow
+{
+    /// <summary>
+    /// Folds one event into the state. Events are facts already decided, so this never throws
+    /// for a well-formed log; every event adds one to the revision.
+    /// </summary>
+    public static ShowState Apply(ShowState state, ShowEvent @event)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(@event);
+        var next = @event switch
+        {
+            ShowStarted e => state with { Status = ShowStatus.Running, StartedAt = e.At },
+            SegmentStarted e => StartSegment(state, e),
+            SegmentEnded e => EndSegment(state, e),
+            SegmentSkipped e => state with { SkippedSegmentIds = state.SkippedSegmentIds.Add(e.SegmentId) },
+            Paused e => state with { Status = ShowStatus.Paused, PausedAt = e.At },
+            Resumed e => state with
+            {
+                Status = ShowStatus.Running,
+                PausedTotal = SegmentClock.PausedSoFar(state, e.At),
+                PausedAt = null,
+            },
+            TimeAdjusted e => state with { AddedTime = state.AddedTime + e.Delta },
+            CueAdvanced e => state with { CueIndex = e.CueIndex },
+            MessageSent => state,
+            ShowEnded e => ClearSegment(state) with { Status = ShowStatus.Ended, EndedAt = e.At },
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown show event."),
+        };
+        return next with { Revision = state.Revision + 1, LastEventAt = @event.At };
+    }
+
+    private static ShowState StartSegment(ShowState state, SegmentStarted e) =>
+        ClearSegment(state) with
+        {
+            CurrentSegmentId = e.SegmentId,
+            SegmentStartedAt = e.At,
+            Runs = state.Runs.Add(new SegmentRun(e.SegmentId, e.At)),
+            SkippedSegmentIds = state.SkippedSegmentIds.Remove(e.SegmentId),
+        };
+
+    private static ShowState EndSegment(ShowState state, SegmentEnded e)
+    {
+        var index = state.Runs.FindLastIndex(r => r.SegmentId == e.SegmentId && r.EndedAt is null);
+        var runs = index < 0
+            ? state.Runs
+            : state.Runs.SetItem(index, state.Runs[index] with
+            {
+                EndedAt = e.At,
+                EndReason = e.Reason,
+                AddedTime = state.AddedTime,
+                PausedTotal = SegmentClock.PausedSoFar(state, e.At),
+            });
+
+        // A segment ended during a pause (the show ended while paused) leaves no pause behind.
+        var status = state.Status == ShowStatus.Paused ? ShowStatus.Running : state.Status;
+        return ClearSegment(state) with { Runs = runs, Status = status };
+    }
+
+    private static ShowState ClearSegment(ShowState state) =>
+        state with
+        {
+            CurrentSegmentId = null,
+            SegmentStartedAt = null,
+            PausedAt = null,
+            PausedTotal = TimeSpan.Zero,
+            AddedTime = TimeSpan.Zero,
+            CueIndex = 0,
+        };
+}

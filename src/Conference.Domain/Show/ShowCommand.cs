@@ -1,0 +1,41 @@
+namespace Conference.Domain.Show;
+
+/// <summary>
+/// What a host (or the show's timer) asks of the show. Every command names the revision it
+/// was based on, so two hosts pressing Next at once advance the show only once.
+/// </summary>
+public abstract record ShowCommand(int ExpectedRevision);
+
+public sealed record StartShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>Ends the running segment and starts the next one in program order that has not run and is not skipped.</summary>
+public sealed record NextSegment(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>Ends the running segment and starts the named one, which must not have run yet.</summary>
+public sealed record GoToSegment(int ExpectedRevision, Guid SegmentId) : ShowCommand(ExpectedRevision);
+
+public sealed record PauseShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+public sealed record ResumeShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>Adds (positive) or takes (negative) time on the running segment.</summary>
+public sealed record AdjustTime(int ExpectedRevision, TimeSpan Delta) : ShowCommand(ExpectedRevision);
+
+/// <summary>Skips a segment: a future one is marked skipped; the running one ends and the next starts.</summary>
+public sealed record SkipSegment(int ExpectedRevision, Guid SegmentId) : ShowCommand(ExpectedRevision);
+
+/// <summary>Moves to the next cue of the running segment (next awardee, next appeal).</summary>
+public sealed record AdvanceCue(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>Moves the running segment to a given cue (zero-based).</summary>
+public sealed record SetCue(int ExpectedRevision, int CueIndex) : ShowCommand(ExpectedRevision);
+
+public sealed record SendMessage(int ExpectedRevision, MessageAudience Audience, string Text) : ShowCommand(ExpectedRevision);
+
+public sealed record EndShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>
+/// Sent by the show's timer when the deadline it was armed for (<paramref name="DueAt"/>) has come.
+/// The segment is closed at its deadline, not at the instant the timer happened to fire.
+/// </summary>
+public sealed record AutoAdvance(int ExpectedRevision, DateTimeOffset DueAt) : ShowCommand(ExpectedRevision);

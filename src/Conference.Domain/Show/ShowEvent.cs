@@ -1,0 +1,68 @@
+using System.Text.Json.Serialization;
+
+namespace Conference.Domain.Show;
+
+/// <summary>
+/// A fact of the live show. The log of these is the show: state is their fold, the revision
+/// is their count, and the post-event report reads them. Stored as JSON with a "type" discriminator.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ShowStarted), "showStarted")]
+[JsonDerivedType(typeof(SegmentStarted), "segmentStarted")]
+[JsonDerivedType(typeof(SegmentEnded), "segmentEnded")]
+[JsonDerivedType(typeof(SegmentSkipped), "segmentSkipped")]
+[JsonDerivedType(typeof(Paused), "paused")]
+[JsonDerivedType(typeof(Resumed), "resumed")]
+[JsonDerivedType(typeof(TimeAdjusted), "timeAdjusted")]
+[JsonDerivedType(typeof(CueAdvanced), "cueAdvanced")]
+[JsonDerivedType(typeof(MessageSent), "messageSent")]
+[JsonDerivedType(typeof(ShowEnded), "showEnded")]
+public abstract record ShowEvent(DateTimeOffset At);
+
+public sealed record ShowStarted(DateTimeOffset At) : ShowEvent(At);
+
+public sealed record SegmentStarted(DateTimeOffset At, Guid SegmentId) : ShowEvent(At);
+
+public sealed record SegmentEnded(DateTimeOffset At, Guid SegmentId, SegmentEndReason Reason) : ShowEvent(At);
+
+/// <summary>A segment that has not run is marked to be passed over; it takes no time in the projection.</summary>
+public sealed record SegmentSkipped(DateTimeOffset At, Guid SegmentId) : ShowEvent(At);
+
+public sealed record Paused(DateTimeOffset At) : ShowEvent(At);
+
+public sealed record Resumed(DateTimeOffset At) : ShowEvent(At);
+
+/// <summary>Time added to (positive) or taken from (negative) the running segment.</summary>
+public sealed record TimeAdjusted(DateTimeOffset At, Guid SegmentId, TimeSpan Delta) : ShowEvent(At);
+
+/// <summary>The running segment moved to cue <paramref name="CueIndex"/> (zero-based: which awardee, which appeal).</summary>
+public sealed record CueAdvanced(DateTimeOffset At, Guid SegmentId, int CueIndex) : ShowEvent(At);
+
+public sealed record MessageSent(DateTimeOffset At, MessageAudience Audience, string Text) : ShowEvent(At);
+
+public sealed record ShowEnded(DateTimeOffset At) : ShowEvent(At);
+
+/// <summary>Why a segment stopped running.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SegmentEndReason>))]
+public enum SegmentEndReason
+{
+    /// <summary>A host moved on (next or go to).</summary>
+    Host,
+
+    /// <summary>It reached its deadline and advanced by itself.</summary>
+    Deadline,
+
+    /// <summary>A host skipped it while it was running.</summary>
+    Skipped,
+
+    /// <summary>The show was ended while it was running.</summary>
+    ShowEnded,
+}
+
+/// <summary>Who a host's message is for.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<MessageAudience>))]
+public enum MessageAudience
+{
+    Speakers,
+    Hosts,
+}
