@@ -1,0 +1,60 @@
+using Conference.Domain.Programs;
+using Conference.Domain.Show;
+
+namespace Conference.Domain.Media;
+
+/// <summary>
+/// The media rules of the run of show: from the show state and the program to the call's
+/// desired state, and from that to each member's rights. Pure, so every rule is testable
+/// without a media server; the server's MediaDirector converges the provider to it.
+/// </summary>
+public static class MediaPlan
+{
+    public static DesiredMedia Desired(ShowState state, ConferenceProgram program)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(program);
+        var live = state.Status is ShowStatus.Running or ShowStatus.Paused;
+        if (!live || state.CurrentSegmentId is not { } currentId || state.SegmentStartedAt is not { } startedAt)
+        {
+            return DesiredMedia.Idle with { Recording = live };
+        }
+
+        var segment = program.Segments.FirstOrDefault(s => s.Id == currentId);
+        if (segment is null)
+        {
+            // The running segment was removed from the program; keep the call open rather than guess.
+            return new DesiredMedia(false, null, null, true);
+        }
+
+        var playout = segment.Media is { } media
+            ? new Playout(segment.Id, media.Url, media.Duration, startedAt, state.PausedTotal, state.PausedAt)
+            : null;
+        return new DesiredMedia(segment.AudienceMuted, segment.Kind == SegmentKind.Speech ? segment.Speaker : null, playout, true);
+    }
+
+    /// <summary>
+    /// Attendees watch and react but never talk over the program; crew may speak unless the
+    /// room is locked; a speaker has the floor only during their own speech.
+    /// </summary>
+    public static PublishRights RightsOf(MediaMember member, DesiredMedia desired)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(desired);
+        if (desired.Locked)
+        {
+            return PublishRights.DataOnly;
+        }
+
+        return member.IsCrew || IsOnStage(member, desired.OnStage) ? PublishRights.Everything : PublishRights.DataOnly;
+    }
+
+    /// <summary>
+    /// The program names a speaker by name and country; the member with that display name and
+    /// country (compared without case) is the one given the floor.
+    /// </summary>
+    public static bool IsOnStage(MediaMember member, Speaker? onStage) =>
+        onStage is not null
+        && string.Equals(member.DisplayName.Trim(), onStage.Name, StringComparison.OrdinalIgnoreCase)
+        && (member.Country is null || string.Equals(member.Country, onStage.Country, StringComparison.OrdinalIgnoreCase));
+}

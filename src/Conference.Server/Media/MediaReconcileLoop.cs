@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace Conference.Server.Media;
+
+/// <summary>
+/// Runs the director off the command path: a show change only nudges (never waits for the
+/// provider), nudges for one conference coalesce, and a periodic pass revisits every live
+/// or degraded conference so that the call converges after a provider outage.
+/// </summary>
+public sealed partial class MediaReconcileLoop(
+    MediaDirector director,
+    MediaStatusBoard board,
+    IOptions<MediaOptions> options,
+    TimeProvider clock,
+    ILogger<MediaReconcileLoop> logger) : BackgroundService
+{
+    private readonly Channel<Guid> _nudges = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HashSet<Guid> _queued = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>Asks for a reconcile of a conference soon. Never blocks.</summary>
+    public void Nudge(Guid conferenceId)
+    {
+        lock (_gate)
+        {
+            if (!_queued.Add(conferenceId))
+            {
+                return;
+            }
+        }
+
+        _nudges.Writer.TryWrite(conferenceId);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ReconcileNudgedAsync(stoppingToken), RevisitPeriodicallyAsync(stoppingToken));
+
+    private async Task ReconcileNudgedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var conferenceId in _nudges.Reader.ReadAllAsync(stoppingToken))
+            {
+                lock (_gate)
+                {
+                    _queued.Remove(conferenceId);
+                }
+
+                try
+                {
+                    await director.ReconcileAsync(conferenceId, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The director reports provider failures itself; this is anything else (a database outage, say).
+                    LoopFailed(logger, conferenceId, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RevisitPeriodicallyAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.ReconcileInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                foreach (var conferenceId in board.NeedingAttention)
+                {
+                    Nudge(conferenceId);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Media reconcile of conference {ConferenceId} could not run")]
+    private static partial void LoopFailed(ILogger logger, Guid conferenceId, Exception exception);
+}

@@ -1,0 +1,32 @@
+namespace Conference.Server.Media;
+
+public static class MediaSetup
+{
+    /// <summary>
+    /// Registers the media side. The provider is chosen by <c>Media:Provider</c>; the director is a
+    /// singleton because it remembers what it started in each room (playouts, recordings).
+    /// </summary>
+    public static WebApplicationBuilder AddConferenceMedia(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var section = builder.Configuration.GetSection(MediaOptions.Section);
+        services.Configure<MediaOptions>(section);
+        var provider = section[nameof(MediaOptions.Provider)] ?? "Simulated";
+
+        if (provider.Equals("Simulated", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<SimulatedMediaProvider>();
+            services.AddSingleton<IMediaProvider>(sp => sp.GetRequiredService<SimulatedMediaProvider>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Media:Provider '{provider}' is not supported; use Simulated or LiveKit.");
+        }
+
+        services.AddSingleton<MediaStatusBoard>();
+        services.AddSingleton<MediaDirector>();
+        services.AddSingleton<MediaReconcileLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaReconcileLoop>());
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using Conference.Domain.Media;
+using Conference.Domain.Programs;
+using Conference.Domain.Show;
+
+namespace Conference.Server.Media;
+
+/// <summary>Everything the director needs to know about one conference to decide the call's state.</summary>
+/// <param name="Show">The live show's state.</param>
+/// <param name="Program">The conference's current program.</param>
+/// <param name="Members">Known people by provider identity; someone unknown in the call is treated as an attendee.</param>
+public sealed record MediaSituation(ShowState Show, ConferenceProgram Program, IReadOnlyDictionary<string, MediaMember> Members);
+
+/// <summary>Supplies the current situation of a conference (the live show coordinator in the server).</summary>
+public interface IMediaSituationSource
+{
+    /// <summary>Null when the conference no longer exists.</summary>
+    Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken);
+}
+
+public static class MediaRooms
+{
+    /// <summary>One room per conference, named so that it is recognizable in the media server's console.</summary>
+    public static string For(Guid conferenceId) => $"conference-{conferenceId:N}";
+}

@@ -1,0 +1,101 @@
+using Conference.Domain.Media;
+using Conference.Domain.Programs;
+using Conference.Domain.Show;
+using Conference.Server.Media;
+
+namespace Conference.Server.Tests.Media;
+
+/// <summary>A show the test drives by hand, offered to the director as its situation.</summary>
+internal sealed class ScriptedShow : IMediaSituationSource
+{
+    public static readonly DateTimeOffset Start = new(2026, 12, 31, 11, 0, 0, TimeSpan.Zero);
+
+    public ScriptedShow(params MediaMember[] members)
+    {
+        Program = ConferenceProgram.Create(Guid.NewGuid(), new ConferenceDetails("Ceremony", null, Start, "Asia/Baku", ["az"]));
+        Add(new SegmentDraft(SegmentKind.Anthem, "Anthem", Media: new MediaAsset(new Uri("https://media.example.org/anthem.mp4"), TimeSpan.FromSeconds(120))));
+        Add(new SegmentDraft(SegmentKind.MinuteOfSilence, "Silence"));
+        Add(new SegmentDraft(SegmentKind.Speech, "Address", TimeSpan.FromMinutes(15), Speaker: new Speaker("Fuad Muradov", null, "AZ")));
+        Members = members.ToDictionary(m => m.Identity);
+    }
+
+    public ConferenceProgram Program { get; }
+    public ShowState State { get; private set; } = ShowState.Initial;
+    public Dictionary<string, MediaMember> Members { get; }
+    public Guid ConferenceId => Program.Id;
+    public string Room => MediaRooms.For(Program.Id);
+
+    public void Do(Func<int, ShowCommand> command, double atSeconds)
+    {
+        foreach (var @event in RunOfShow.Decide(State, command(State.Revision), ShowProgram.From(Program), Start.AddSeconds(atSeconds)))
+        {
+            State = RunOfShow.Apply(State, @event);
+        }
+    }
+
+    public Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken) =>
+        Task.FromResult<MediaSituation?>(conferenceId == Program.Id ? new MediaSituation(State, Program, Members) : null);
+
+    private void Add(SegmentDraft draft) => Program.AddSegment(Program.Revision, Guid.NewGuid(), draft);
+}
+
+/// <summary>Wraps a provider and fails the next calls on demand, as a slow or broken media server would.</summary>
+internal sealed class FlakyProvider(IMediaProvider inner) : IMediaProvider
+{
+    public int FailNext { get; set; }
+    public bool Down { get; set; }
+    public List<string> Calls { get; } = [];
+
+    public string Name => inner.Name;
+
+    public Task EnsureRoomAsync(string room, CancellationToken cancellationToken) => Run(nameof(EnsureRoomAsync), () => inner.EnsureRoomAsync(room, cancellationToken));
+
+    public MediaJoinTicket IssueJoinTicket(string room, MediaMember member, PublishRights rights, TimeSpan lifetime) =>
+        inner.IssueJoinTicket(room, member, rights, lifetime);
+
+    public Task<IReadOnlyList<MediaParticipant>> ListParticipantsAsync(string room, CancellationToken cancellationToken) =>
+        Run(nameof(ListParticipantsAsync), () => inner.ListParticipantsAsync(room, cancellationToken));
+
+    public Task SetRightsAsync(string room, string identity, PublishRights rights, CancellationToken cancellationToken) =>
+        Run($"{nameof(SetRightsAsync)}:{identity}", () => inner.SetRightsAsync(room, identity, rights, cancellationToken));
+
+    public Task MuteTrackAsync(string room, string identity, string trackId, CancellationToken cancellationToken) =>
+        Run($"{nameof(MuteTrackAsync)}:{identity}", () => inner.MuteTrackAsync(room, identity, trackId, cancellationToken));
+
+    public Task<string> StartPlayoutAsync(string room, Playout playout, CancellationToken cancellationToken) =>
+        Run(nameof(StartPlayoutAsync), () => inner.StartPlayoutAsync(room, playout, cancellationToken));
+
+    public Task StopPlayoutAsync(string room, string playoutId, CancellationToken cancellationToken) =>
+        Run(nameof(StopPlayoutAsync), () => inner.StopPlayoutAsync(room, playoutId, cancellationToken));
+
+    public Task<string> StartRecordingAsync(string room, CancellationToken cancellationToken) =>
+        Run(nameof(StartRecordingAsync), () => inner.StartRecordingAsync(room, cancellationToken));
+
+    public Task StopRecordingAsync(string room, string recordingId, CancellationToken cancellationToken) =>
+        Run(nameof(StopRecordingAsync), () => inner.StopRecordingAsync(room, recordingId, cancellationToken));
+
+    private async Task Run(string call, Func<Task> action) => await Run(call, async () => { await action(); return true; });
+
+    private Task<T> Run<T>(string call, Func<Task<T>> action)
+    {
+        Calls.Add(call);
+        if (Down || FailNext > 0)
+        {
+            FailNext = Math.Max(0, FailNext - 1);
+            throw new MediaProviderException("Media server unavailable (503).", transient: true);
+        }
+
+        return action();
+    }
+}
+
+internal sealed class RecordingSink : IMediaStatusSink
+{
+    public List<MediaStatus> Published { get; } = [];
+
+    public Task PublishAsync(MediaStatus status, CancellationToken cancellationToken)
+    {
+        Published.Add(status);
+        return Task.CompletedTask;
+    }
+}
