@@ -1,6 +1,6 @@
 // Token conformance: LiveKit's own AccessToken mints and its TokenVerifier verifies.
 // Input: { op: "verify", token, apiKey, apiSecret } | { op: "mint", apiKey, apiSecret, identity, name, metadata, attributes, ttl, video }
-import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
+import { AccessToken, TokenVerifier, TrackSource } from 'livekit-server-sdk';
 import { readInput, writeOutput, describe } from './lib/stdio.mjs';
 
 const input = await readInput();
@@ -19,7 +19,11 @@ if (input.op === 'verify') {
     attributes: input.attributes,
     ttl: input.ttl,
   });
-  if (input.video) token.addGrant(input.video);
+  if (input.video) {
+    // The SDK's grant type takes TrackSource enum values and writes them as lowercase strings itself.
+    const sources = input.video.canPublishSources?.map((name) => TrackSource[name.toUpperCase()]);
+    token.addGrant({ ...input.video, canPublishSources: sources });
+  }
   writeOutput({ token: await token.toJwt() });
 } else {
   throw new Error(`unknown op ${input.op}`);
