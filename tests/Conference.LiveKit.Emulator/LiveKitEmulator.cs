@@ -18,6 +18,9 @@ namespace Conference.LiveKit.Emulator;
 /// </summary>
 public sealed partial class LiveKitEmulator : IAsyncDisposable
 {
+    /// <summary>The status logged for an attempt the client abandoned before the emulator answered (nginx's 499).</summary>
+    public const HttpStatusCode ClientClosedRequest = (HttpStatusCode)499;
+
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
     private readonly EmulatorAuthorizer _authorizer;
@@ -104,21 +107,34 @@ public sealed partial class LiveKitEmulator : IAsyncDisposable
         (TimeSpan delay, HttpStatusCode? failure, bool unauthorized) = Faults.Next();
         if (delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, context.RequestAborted);
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up (its attempt timeout); log the abandoned attempt so tests can see it happened.
+                Record(new RecordedCall(service, method, body, receivedAt, ClientClosedRequest));
+                return;
+            }
         }
 
         TwirpResult result = unauthorized ? TwirpResult.PlainUnauthorized("invalid token: forced by the emulator")
             : failure is { } status ? TwirpResult.Error(TwirpErrorCodes.FromHttpStatus(status), "injected by the emulator")
             : Dispatch(service, method, body, context.Request.Headers.Authorization.ToString());
 
-        lock (_calls)
-        {
-            _calls.Add(new RecordedCall(service, method, body, receivedAt, result.Status));
-        }
-
+        Record(new RecordedCall(service, method, body, receivedAt, result.Status));
         context.Response.StatusCode = (int)result.Status;
         context.Response.ContentType = result.ContentType;
         await context.Response.WriteAsync(result.Body, context.RequestAborted);
+    }
+
+    private void Record(RecordedCall call)
+    {
+        lock (_calls)
+        {
+            _calls.Add(call);
+        }
     }
 
     private TwirpResult Dispatch(string service, string method, string body, string authorization)

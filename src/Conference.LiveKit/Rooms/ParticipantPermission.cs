@@ -27,6 +27,23 @@ public sealed record ParticipantPermission
     /// <summary>May subscribe to metrics.</summary>
     public bool CanSubscribeMetrics { get; init; }
 
+    /// <summary>Compares by value, sources included in order, so callers can skip updates that change nothing.</summary>
+    /// <param name="other">The permission set to compare with.</param>
+    /// <returns>True when every field is equal.</returns>
+    public bool Equals(ParticipantPermission? other) =>
+        other is not null
+        && CanSubscribe == other.CanSubscribe
+        && CanPublish == other.CanPublish
+        && CanPublishData == other.CanPublishData
+        && CanPublishSources.SequenceEqual(other.CanPublishSources)
+        && Hidden == other.Hidden
+        && CanUpdateMetadata == other.CanUpdateMetadata
+        && CanSubscribeMetrics == other.CanSubscribeMetrics;
+
+    /// <inheritdoc />
+    public override int GetHashCode() =>
+        HashCode.Combine(CanSubscribe, CanPublish, CanPublishData, CanPublishSources.Count, Hidden, CanUpdateMetadata, CanSubscribeMetrics);
+
     internal static ParticipantPermission FromProto(ProtoJson json) => new()
     {
         CanSubscribe = json.Bool("can_subscribe"),

@@ -63,4 +63,21 @@ public sealed record VideoGrant
 
     /// <summary>The room a participant may be forwarded to.</summary>
     public string? DestinationRoom { get; init; }
+
+    /// <summary>Compares by value, publish sources included in order.</summary>
+    /// <param name="other">The grant to compare with.</param>
+    /// <returns>True when every field is equal.</returns>
+    public bool Equals(VideoGrant? other) =>
+        other is not null
+        && RoomCreate == other.RoomCreate && RoomList == other.RoomList && RoomRecord == other.RoomRecord
+        && RoomAdmin == other.RoomAdmin && RoomJoin == other.RoomJoin && Room == other.Room
+        && CanPublish == other.CanPublish && CanSubscribe == other.CanSubscribe && CanPublishData == other.CanPublishData
+        && (CanPublishSources ?? []).SequenceEqual(other.CanPublishSources ?? [])
+        && CanUpdateOwnMetadata == other.CanUpdateOwnMetadata && IngressAdmin == other.IngressAdmin
+        && Hidden == other.Hidden && Recorder == other.Recorder && Agent == other.Agent
+        && CanSubscribeMetrics == other.CanSubscribeMetrics && CanManageAgentSession == other.CanManageAgentSession
+        && DestinationRoom == other.DestinationRoom;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Room, RoomJoin, RoomAdmin, RoomCreate, CanPublish, CanSubscribe, CanPublishSources?.Count ?? 0);
 }
