@@ -1,5 +1,6 @@
 using System.Text;
 
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Conference.LiveKit.Tests.Webhooks;
@@ -99,5 +100,19 @@ public sealed class WebhookReceiverTests
         byte[] bytes = Encoding.UTF8.GetBytes("""{"event":"room_finished","room":{"name":"caf\u00e9"}}""");
 
         Assert.That(_receiver.Receive(bytes, _signer.Sign(bytes)).Room!.Name, Is.EqualTo("café"));
+    }
+
+    [Test]
+    public async Task ReceiveAsync_FromAspNetCoreRequest_VerifiesRawBodyAndHeader()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(Body);
+        DefaultHttpContext context = new();
+        context.Request.Body = new MemoryStream(bytes);
+        context.Request.ContentType = WebhookReceiver.ContentType;
+        context.Request.Headers.Authorization = _signer.Sign(bytes);
+
+        WebhookEvent received = await _receiver.ReceiveAsync(context.Request);
+
+        Assert.That(received.Participant!.Identity, Is.EqualTo("alice"));
     }
 }
