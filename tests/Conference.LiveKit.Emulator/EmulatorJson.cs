@@ -126,4 +126,34 @@ internal static class EmulatorJson
     private static string Int64(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static long Nanos(DateTimeOffset? at) => at is { } t ? (t - DateTimeOffset.UnixEpoch).Ticks * 100 : 0;
+
+    /// <summary>
+    /// Webhook bodies are protobuf-JSON as LiveKit sends them: camelCase, zero values left out.
+    /// Enum fields keep their names even at zero, which protobuf-JSON readers accept either way.
+    /// </summary>
+    public static JsonNode ToWebhookJson(JsonNode node) => node switch
+    {
+        JsonObject obj => new JsonObject([.. obj
+            .Where(static p => !IsZero(p.Key, p.Value))
+            .Select(static p => KeyValuePair.Create(
+                ToCamel(p.Key),
+                p.Key == "attributes" ? p.Value!.DeepClone() : (JsonNode?)ToWebhookJson(p.Value!)))]),
+        JsonArray array => new JsonArray([.. array.Select(static item => (JsonNode?)ToWebhookJson(item!))]),
+        _ => node.DeepClone(),
+    };
+
+    private static bool IsZero(string key, JsonNode? value) => value switch
+    {
+        null => true,
+        JsonArray array => array.Count == 0,
+        JsonObject obj => key == "attributes" && obj.Count == 0,
+        JsonValue v when v.TryGetValue(out bool b) => !b,
+        JsonValue v when v.TryGetValue(out string? text) => text.Length == 0 || (text == "0" && IsInt64Field(key)),
+        _ => value.ToJsonString() == "0",
+    };
+
+    private static bool IsInt64Field(string key) => key.EndsWith("_at", StringComparison.Ordinal) || key.EndsWith("_time", StringComparison.Ordinal) || key.EndsWith("_ms", StringComparison.Ordinal);
+
+    private static string ToCamel(string snake) =>
+        string.Concat(snake.Split('_').Select(static (w, i) => i == 0 || w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 }

@@ -6,8 +6,16 @@ namespace Conference.LiveKit.Emulator;
 /// <summary>Reads a request body with the server's protobuf-JSON rules: camelCase or snake_case keys, unknown keys ignored.</summary>
 internal readonly struct EmulatorRequest(JsonElement root)
 {
-    public static EmulatorRequest Parse(string body) =>
-        new(body.Length == 0 ? default : JsonDocument.Parse(body).RootElement);
+    public static EmulatorRequest Parse(string body)
+    {
+        if (body.Length == 0)
+        {
+            return new EmulatorRequest(default);
+        }
+
+        using JsonDocument document = JsonDocument.Parse(body);
+        return new EmulatorRequest(document.RootElement.Clone());
+    }
 
     public string String(string snakeName) =>
         TryGet(snakeName, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

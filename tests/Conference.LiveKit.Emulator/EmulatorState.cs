@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Conference.LiveKit.Emulator;
 
 /// <summary>The emulator's in-memory world. Every read and write happens under <see cref="Gate"/>.</summary>
@@ -17,14 +19,19 @@ internal sealed class EmulatorState(TimeProvider time)
 
     public List<SentDataMessage> DataMessages { get; } = [];
 
+    /// <summary>Receives state-change events (name, snake_case payload) for webhook delivery.</summary>
+    public Action<string, JsonObject> Raise { get; set; } = static (_, _) => { };
+
     public string NewId(string prefix) => $"{prefix}_{Interlocked.Increment(ref _lastId):D6}";
 
-    public EmulatedRoom GetOrCreateRoom(string name)
+    public EmulatedRoom GetOrCreateRoom(string name, Func<Room, Room>? configure = null)
     {
         if (!Rooms.TryGetValue(name, out EmulatedRoom? room))
         {
-            room = new EmulatedRoom(new Room { Sid = NewId("RM"), Name = name, CreationTime = time.GetUtcNow(), EmptyTimeout = 300 });
+            Room info = new() { Sid = NewId("RM"), Name = name, CreationTime = time.GetUtcNow(), EmptyTimeout = 300, DepartureTimeout = 20 };
+            room = new EmulatedRoom(configure is null ? info : configure(info));
             Rooms.Add(name, room);
+            Raise(WebhookEventNames.RoomStarted, new JsonObject { ["room"] = EmulatorJson.Room(room.Snapshot()) });
         }
 
         return room;

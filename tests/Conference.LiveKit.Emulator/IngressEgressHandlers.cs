@@ -83,6 +83,7 @@ internal static class IngressEgressHandlers
         };
         state.Egresses.Add(egress.EgressId, egress);
         room.Info = room.Info with { ActiveRecording = true };
+        state.Raise(WebhookEventNames.EgressStarted, new JsonObject { ["egress_info"] = EmulatorJson.Egress(egress) });
         return TwirpResult.Ok(EmulatorJson.Egress(egress));
     }
 
@@ -106,6 +107,7 @@ internal static class IngressEgressHandlers
             room.Info = room.Info with { ActiveRecording = false };
         }
 
+        state.Raise(WebhookEventNames.EgressUpdated, new JsonObject { ["egress_info"] = EmulatorJson.Egress(stopped) });
         return TwirpResult.Ok(EmulatorJson.Egress(stopped));
     }
 }

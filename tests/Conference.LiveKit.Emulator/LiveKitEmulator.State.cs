@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Conference.LiveKit.Emulator;
 
 /// <summary>Helpers that let tests set up and inspect the emulator's rooms, as if clients had joined.</summary>
@@ -23,7 +25,23 @@ public sealed partial class LiveKitEmulator
                 IsPublisher = tracks.Length > 0,
                 Permission = new ParticipantPermission { CanSubscribe = true, CanPublish = true, CanPublishData = true },
             };
-            _state.GetOrCreateRoom(room).Participants[identity] = participant;
+            EmulatedRoom emulatedRoom = _state.GetOrCreateRoom(room);
+            emulatedRoom.Participants[identity] = participant;
+            _state.Raise(WebhookEventNames.ParticipantJoined, new JsonObject
+            {
+                ["room"] = EmulatorJson.Room(emulatedRoom.Snapshot()),
+                ["participant"] = EmulatorJson.Participant(participant),
+            });
+            foreach (TrackInfo track in participant.Tracks)
+            {
+                _state.Raise(WebhookEventNames.TrackPublished, new JsonObject
+                {
+                    ["room"] = EmulatorJson.Room(emulatedRoom.Snapshot()),
+                    ["participant"] = EmulatorJson.Participant(participant),
+                    ["track"] = EmulatorJson.Track(track),
+                });
+            }
+
             return participant;
         }
     }

@@ -33,6 +33,8 @@ public sealed partial class LiveKitEmulator : IAsyncDisposable
         _authorizer = authorizer;
         ApiKey = apiKey;
         ApiSecret = apiSecret;
+        Webhooks = new EmulatorWebhooks(apiKey, apiSecret, state.Time);
+        state.Raise = Webhooks.Raise;
     }
 
     /// <summary>The base URL to give the client, e.g. <c>http://127.0.0.1:53117</c>.</summary>
@@ -43,6 +45,9 @@ public sealed partial class LiveKitEmulator : IAsyncDisposable
 
     /// <summary>The API secret the emulator accepts.</summary>
     public string ApiSecret { get; }
+
+    /// <summary>Webhook delivery; set <see cref="EmulatorWebhooks.Target"/> to receive them.</summary>
+    public EmulatorWebhooks Webhooks { get; }
 
     /// <summary>Faults applied to the next calls.</summary>
     public EmulatorFaults Faults { get; } = new();
@@ -97,6 +102,7 @@ public sealed partial class LiveKitEmulator : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await Webhooks.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context, string service, string method)
@@ -154,15 +160,23 @@ public sealed partial class LiveKitEmulator : IAsyncDisposable
             return denied;
         }
 
-        lock (_state.Gate)
+        try
         {
-            return service switch
+            lock (_state.Gate)
             {
-                "RoomService" => RoomServiceHandlers.Handle(method, request, _state),
-                "Ingress" => IngressEgressHandlers.HandleIngress(method, request, _state),
-                "Egress" => IngressEgressHandlers.HandleEgress(method, request, _state),
-                _ => TwirpResult.Error(TwirpErrorCodes.BadRoute, $"unknown service {service}"),
-            };
+                return service switch
+                {
+                    "RoomService" => RoomServiceHandlers.Handle(method, request, _state),
+                    "Ingress" => IngressEgressHandlers.HandleIngress(method, request, _state),
+                    "Egress" => IngressEgressHandlers.HandleEgress(method, request, _state),
+                    _ => TwirpResult.Error(TwirpErrorCodes.BadRoute, $"unknown service {service}"),
+                };
+            }
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidOperationException or OverflowException or IndexOutOfRangeException)
+        {
+            // A field of the wrong JSON type: the server's protobuf-JSON decoder rejects it as malformed too.
+            return TwirpResult.Error(TwirpErrorCodes.Malformed, $"the request body does not decode: {ex.Message}");
         }
     }
 }

@@ -9,13 +9,18 @@ internal static class RoomServiceHandlers
     {
         "CreateRoom" => CreateRoom(request, state),
         "ListRooms" => ListRooms(request, state),
-        "DeleteRoom" => state.Rooms.Remove(request.String("room")) ? TwirpResult.Ok(new JsonObject()) : TwirpResult.NotFound("room"),
+        "DeleteRoom" => DeleteRoom(request, state),
         "ListParticipants" => WithRoom(request, state, static (room, _) =>
             TwirpResult.Ok(new JsonObject { ["participants"] = new JsonArray([.. room.Participants.Values.Select(EmulatorJson.Participant)]) })),
         "GetParticipant" => WithParticipant(request, state, static (_, p, _, _) => TwirpResult.Ok(EmulatorJson.Participant(p))),
-        "RemoveParticipant" => WithParticipant(request, state, static (room, p, _, _) =>
+        "RemoveParticipant" => WithParticipant(request, state, static (room, p, _, s) =>
         {
             room.Participants.Remove(p.Identity);
+            s.Raise(WebhookEventNames.ParticipantLeft, new JsonObject
+            {
+                ["room"] = EmulatorJson.Room(room.Snapshot()),
+                ["participant"] = EmulatorJson.Participant(p with { State = ParticipantState.Disconnected }),
+            });
             return TwirpResult.Ok(new JsonObject());
         }),
         "MutePublishedTrack" => WithParticipant(request, state, MuteTrack),
@@ -43,19 +48,25 @@ internal static class RoomServiceHandlers
         }
 
         // Like LiveKit, creating an existing room returns it unchanged, which is what makes CreateRoom safe to retry.
-        if (!state.Rooms.TryGetValue(name, out EmulatedRoom? room))
+        EmulatedRoom room = state.GetOrCreateRoom(name, info => info with
         {
-            room = state.GetOrCreateRoom(name);
-            room.Info = room.Info with
-            {
-                EmptyTimeout = request.UInt("empty_timeout") is var empty and > 0 ? empty : 300,
-                DepartureTimeout = request.UInt("departure_timeout") is var departure and > 0 ? departure : 20,
-                MaxParticipants = request.UInt("max_participants"),
-                Metadata = request.String("metadata"),
-            };
+            EmptyTimeout = request.UInt("empty_timeout") is var empty and > 0 ? empty : info.EmptyTimeout,
+            DepartureTimeout = request.UInt("departure_timeout") is var departure and > 0 ? departure : info.DepartureTimeout,
+            MaxParticipants = request.UInt("max_participants"),
+            Metadata = request.String("metadata"),
+        });
+        return TwirpResult.Ok(EmulatorJson.Room(room.Snapshot()));
+    }
+
+    private static TwirpResult DeleteRoom(EmulatorRequest request, EmulatorState state)
+    {
+        if (!state.Rooms.Remove(request.String("room"), out EmulatedRoom? room))
+        {
+            return TwirpResult.NotFound("room");
         }
 
-        return TwirpResult.Ok(EmulatorJson.Room(room.Snapshot()));
+        state.Raise(WebhookEventNames.RoomFinished, new JsonObject { ["room"] = EmulatorJson.Room(room.Snapshot()) });
+        return TwirpResult.Ok(new JsonObject());
     }
 
     private static TwirpResult ListRooms(EmulatorRequest request, EmulatorState state)

@@ -27,7 +27,7 @@ internal readonly struct ProtoJson(JsonElement element)
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out long n) ? n : (long)value.GetDouble(),
-            JsonValueKind.String => long.Parse(value.GetString()!.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture),
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long n) ? n : 0,
             _ => 0,
         };
     }
