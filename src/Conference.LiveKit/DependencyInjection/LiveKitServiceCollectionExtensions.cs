@@ -39,6 +39,12 @@ public static class LiveKitServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.AddOptions<LiveKitOptions>().Configure(configure).ValidateDataAnnotations().ValidateOnStart();
+        if (services.Any(static d => d.ServiceType == typeof(RoomServiceClient)))
+        {
+            // A second call only adds configuration; a second resilience handler would nest the retries.
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(HttpClientName, static http => http.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("livekit", static (pipeline, context) =>

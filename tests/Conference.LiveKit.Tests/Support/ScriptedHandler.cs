@@ -8,6 +8,7 @@ internal sealed class ScriptedHandler : HttpMessageHandler
 {
     private readonly Queue<Func<HttpResponseMessage>> _script = new();
     private readonly List<(string Path, bool Idempotent)> _seen = [];
+    private readonly List<HttpRequestMessage> _requests = [];
 
     /// <summary>Used when the script runs out, so "always fails" needs one line.</summary>
     public Func<HttpResponseMessage>? Fallback { get; set; }
@@ -24,6 +25,17 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     }
 
     public int CallCount => Seen.Count;
+
+    public IReadOnlyList<HttpRequestMessage> Requests
+    {
+        get
+        {
+            lock (_seen)
+            {
+                return [.. _requests];
+            }
+        }
+    }
 
     public ScriptedHandler Respond(HttpStatusCode status, string body = "{}", string contentType = "application/json")
     {
@@ -42,6 +54,7 @@ internal sealed class ScriptedHandler : HttpMessageHandler
         lock (_seen)
         {
             _seen.Add((request.RequestUri!.AbsolutePath, LiveKitRequestPolicy.IsMarkedIdempotent(request)));
+            _requests.Add(request);
         }
 
         Func<HttpResponseMessage> next = _script.Count > 0 ? _script.Dequeue()
