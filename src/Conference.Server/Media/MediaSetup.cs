@@ -1,3 +1,5 @@
+using Conference.LiveKit;
+
 namespace Conference.Server.Media;
 
 public static class MediaSetup
@@ -17,6 +19,11 @@ public static class MediaSetup
         {
             services.AddSingleton<SimulatedMediaProvider>();
             services.AddSingleton<IMediaProvider>(sp => sp.GetRequiredService<SimulatedMediaProvider>());
+        }
+        else if (provider.Equals("LiveKit", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddLiveKit(builder.Configuration);
+            services.AddSingleton<IMediaProvider, LiveKitMediaProvider>();
         }
         else
         {
