@@ -10,6 +10,7 @@ namespace Conference.Server.Tests;
 public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string OrganizerKey = "test-organizer-key-0123456789";
+    public const string SigningKey = "test-session-signing-key-0123456789-abcdefghijklmnop";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -19,6 +20,7 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Conference", database.ConnectionString);
         builder.UseSetting("Auth:OrganizerKey", OrganizerKey);
+        builder.UseSetting("Auth:SessionSigningKey", SigningKey);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
