@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Conference.Server.Features.Attendance;
+using Conference.Server.Features.Invitations;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Conference.Server.Identity;
@@ -27,14 +29,16 @@ public static partial class IdentitySetup
         }
 
         var signingKeyGenerated = EnsureSigningKey(builder);
-        var sessions = builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions();
+        var sessions = builder.Configuration.GetSection(SessionSettings.Section).Get<SessionSettings>() ?? new SessionSettings();
         sessions.Check();
 
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddSingleton<ICallerAccessor, HttpCallerAccessor>();
-        services.Configure<SessionOptions>(builder.Configuration.GetSection(SessionOptions.Section));
+        services.Configure<SessionSettings>(builder.Configuration.GetSection(SessionSettings.Section));
         services.AddSingleton<SessionTokens>();
+        services.AddSingleton<JoinLinks>();
+        services.AddScoped<IAttendanceLog, AttendanceLog>();
         services.ConfigureOptions<SessionAuthentication>();
         services.AddAuthentication(BearerSchemeName)
             .AddPolicyScheme(BearerSchemeName, "Organizer key or session token", o => o.ForwardDefaultSelector = context =>
@@ -68,7 +72,7 @@ public static partial class IdentitySetup
     /// </summary>
     private static bool EnsureSigningKey(WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[SessionOptions.SigningKeySetting]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[SessionSettings.SigningKeySetting]))
         {
             return false;
         }
@@ -76,11 +80,11 @@ public static partial class IdentitySetup
         if (!builder.Environment.IsDevelopment())
         {
             throw new InvalidOperationException(
-                $"{SessionOptions.SigningKeySetting} is not configured. Set Auth__SessionSigningKey to at least " +
-                $"{SessionOptions.MinimumKeyBytes} random bytes (e.g. 'openssl rand -base64 48').");
+                $"{SessionSettings.SigningKeySetting} is not configured. Set Auth__SessionSigningKey to at least " +
+                $"{SessionSettings.MinimumKeyBytes} random bytes (e.g. 'openssl rand -base64 48').");
         }
 
-        builder.Configuration[SessionOptions.SigningKeySetting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+        builder.Configuration[SessionSettings.SigningKeySetting] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
         return true;
     }
 }

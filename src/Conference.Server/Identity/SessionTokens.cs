@@ -11,7 +11,7 @@ namespace Conference.Server.Identity;
 public sealed record IssuedSession(string Token, DateTimeOffset ExpiresAt);
 
 /// <summary>Issues session tokens (JWT, HS256) and makes and hashes invitation codes.</summary>
-public sealed class SessionTokens(IOptions<SessionOptions> options, TimeProvider time)
+public sealed class SessionTokens(IOptions<SessionSettings> options, TimeProvider time)
 {
     public const string Issuer = "conference-server";
     public const string Audience = "conference";
@@ -48,7 +48,7 @@ public sealed class SessionTokens(IOptions<SessionOptions> options, TimeProvider
         return new IssuedSession(token, expires);
     }
 
-    public static SymmetricSecurityKey SigningKey(SessionOptions options) => new(options.SigningKeyBytes);
+    public static SymmetricSecurityKey SigningKey(SessionSettings options) => new(options.SigningKeyBytes);
 
     /// <summary>256 random bits, URL-safe: unguessable, and short enough to paste.</summary>
     public static string NewInvitationCode() => Base64Url(RandomNumberGenerator.GetBytes(32));

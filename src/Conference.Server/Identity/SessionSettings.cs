@@ -3,7 +3,7 @@ using System.Text;
 namespace Conference.Server.Identity;
 
 /// <summary>Settings of participant sessions, from the <c>Auth</c> section.</summary>
-public sealed class SessionOptions
+public sealed class SessionSettings
 {
     public const string Section = "Auth";
     public const string SigningKeySetting = "Auth:SessionSigningKey";
