@@ -39,7 +39,7 @@ public sealed class RegisterValidator : AbstractValidator<Register>
 public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens, JoinLinks links, TimeProvider time)
     : IRequestHandler<Register, RegisteredDto>
 {
-    private const int Attempts = 5;
+    private const int Attempts = 20;
 
     public async Task<RegisteredDto> Handle(Register request, CancellationToken cancellationToken)
     {
