@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conference.Domain;
+using Conference.Domain.Participants;
 using Conference.Server.Features.Participants;
 using Conference.Server.Identity;
 using FluentValidation;
@@ -48,6 +49,9 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         RevisionConflictException c => WithExtension(
             Problem(StatusCodes.Status409Conflict, "Stale revision", c.Message), "currentRevision", c.CurrentRevision),
+        ConferenceFullException f => WithExtension(Problem(StatusCodes.Status409Conflict, "Conference full", f.Message), "capacity", f.Capacity),
+        DuplicateParticipantException p => WithExtension(
+            Problem(StatusCodes.Status409Conflict, "Already a participant", p.Message), "existingId", p.ExistingId),
         DomainException d => Problem(StatusCodes.Status409Conflict, "Not allowed now", d.Message),
         DbUpdateConcurrencyException => Problem(
             StatusCodes.Status409Conflict, "Stale revision", "Someone else changed this at the same moment. Reload and try again."),

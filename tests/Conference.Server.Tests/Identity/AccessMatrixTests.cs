@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using Conference.Server.Features.Conferences;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conference.Server.Tests.Identity;
 
@@ -14,7 +17,7 @@ namespace Conference.Server.Tests.Identity;
 /// attendance are not. A session for another conference gets 403, not 404: which conferences
 /// exist is public anyway, so a 404 would hide nothing.
 /// </summary>
-public class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
+public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
 {
     /// <summary>Callers in column order. The organizer comes last because its allowed deletes end the world of the row.</summary>
     public static readonly string[] Callers = ["anonymous", "host", "producer", "speaker", "awardee", "attendee", "host of another conference", "organizer"];
@@ -57,6 +60,30 @@ public class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
 
     private static IEnumerable<TestCaseData> Rows() =>
         Matrix.Select(row => new TestCaseData(row.Method, row.Path, row.Body, row.Expected).SetArgDisplayNames($"{row.Method} {row.Path}"));
+
+    /// <summary>A new endpoint without a row here fails this test: nobody adds an endpoint without deciding who may call it.</summary>
+    [Test]
+    public void Matrix_CoversEveryApiEndpoint()
+    {
+        var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
+                        && !e.RoutePattern.RawText.StartsWith("/api/reference", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(method => $"{method} {Shape(e.RoutePattern.RawText!)}"))
+            .Distinct()
+            .ToList();
+        var covered = Matrix.Select(row => $"{row.Method} {Shape(row.Path)}").ToHashSet();
+
+        Assert.That(endpoints, Is.Not.Empty);
+        Assert.That(endpoints.Where(e => !covered.Contains(e)), Is.Empty, "add a row to AccessMatrixTests.Matrix for each of these endpoints");
+    }
+
+    /// <summary>"/api/conferences/{id:guid}/segments/" and "/api/conferences/{A}/segments?x=1" both become "/api/conferences/{}/segments".</summary>
+    private static string Shape(string path) => Parameter().Replace(path.Split('?')[0], "{}").TrimEnd('/');
+
+    [GeneratedRegex("{[^}]*}")]
+    private static partial Regex Parameter();
 
     [TestCaseSource(nameof(Rows))]
     public async Task EveryCaller_GetsExactlyTheAccessTheirRoleGives(string method, string path, string? body, string expected)
