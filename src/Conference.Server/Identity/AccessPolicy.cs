@@ -53,7 +53,7 @@ public static class AccessPolicy
                 "Sign in first: send 'Authorization: Bearer <session token or organizer key>'.", authenticated: false);
         }
 
-        throw caller.ConferenceId is { } own && conferenceId != own
+        throw caller.ConferenceId is { } own && conferenceId is { } target && target != own
             ? new AccessDeniedException("Your session is for another conference.", authenticated: true)
             : new AccessDeniedException("Your role does not allow this action.", authenticated: true);
     }

@@ -57,7 +57,7 @@ public sealed class SessionTokens(IOptions<SessionSettings> options, TimeProvide
     /// SHA-256 is enough for a 256-bit random code (nothing to brute-force, unlike a password),
     /// and it lets the code be found by an indexed lookup of its hash.
     /// </summary>
-    public static string HashCode(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
+    public static string HashInvitationCode(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim())));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

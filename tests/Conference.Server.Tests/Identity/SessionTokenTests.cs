@@ -121,6 +121,16 @@ public class SessionTokenTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Participant_CreatingAConference_Is403ForTheRole_NotForTheConference()
+    {
+        var conference = await CreateConferenceAsync();
+        using var host = await ParticipantClientAsync(conference.Id, "host");
+
+        var problem = await Problem(await host.PostAsJsonAsync("/api/conferences", NewConference("Hijack")), HttpStatusCode.Forbidden);
+        Assert.That((string?)problem["detail"], Does.Contain("role"));
+    }
+
+    [Test]
     public async Task RoleTakenAway_TakesEffectOnTheOpenSession()
     {
         var conference = await CreateConferenceAsync();

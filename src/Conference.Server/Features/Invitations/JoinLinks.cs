@@ -28,7 +28,7 @@ public sealed class JoinLinks(IOptions<SessionSettings> options, IHttpContextAcc
     public (Invitation Invitation, InvitationLink Link) Create(Participant participant, DateTimeOffset now, DateTimeOffset? expiresAt)
     {
         var code = SessionTokens.NewInvitationCode();
-        var invitation = Invitation.Create(Guid.NewGuid(), participant.ConferenceId, participant.Id, SessionTokens.HashCode(code), now, expiresAt);
+        var invitation = Invitation.Create(Guid.NewGuid(), participant.ConferenceId, participant.Id, SessionTokens.HashInvitationCode(code), now, expiresAt);
         return (invitation, new InvitationLink(invitation.Id, participant.Id, participant.DisplayName, participant.Email, code, For(code), invitation.ExpiresAt));
     }
 }

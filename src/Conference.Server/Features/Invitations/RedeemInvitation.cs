@@ -31,7 +31,7 @@ public sealed class RedeemInvitationHandler(ConferenceDbContext db, SessionToken
 {
     public async Task<SessionDto> Handle(RedeemInvitation request, CancellationToken cancellationToken)
     {
-        var hash = SessionTokens.HashCode(request.Code!);
+        var hash = SessionTokens.HashInvitationCode(request.Code!);
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.CodeHash == hash, cancellationToken)
             ?? throw Refused("This join link is not valid. Check that you copied all of it, or ask the organizer for a new one.");
         var now = time.GetUtcNow();
