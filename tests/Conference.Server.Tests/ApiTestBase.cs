@@ -117,13 +117,16 @@ public abstract class ApiTestBase(DatabaseKind kind)
     protected async Task<SessionDto> JoinAsync(string code) =>
         await Read<SessionDto>(await Anonymous.PostAsJsonAsync("/api/join", new { code }));
 
-    /// <summary>A new participant with the roles, invited and joined: a client that sends their session token.</summary>
-    protected async Task<HttpClient> ParticipantClientAsync(Guid conferenceId, params string[] roles)
+    /// <summary>A new participant with the roles, invited and joined; the token also opens the hub (<c>access_token</c>).</summary>
+    protected async Task<SessionDto> ParticipantSessionAsync(Guid conferenceId, params string[] roles)
     {
         var participant = await AddParticipantAsync(conferenceId, $"{string.Join(" ", roles)} {Guid.NewGuid():N}", "AZ", roles);
-        var session = await JoinAsync((await InviteAsync(conferenceId, participant.Id)).Code);
-        return Host.CreateSessionClient(session.Token);
+        return await JoinAsync((await InviteAsync(conferenceId, participant.Id)).Code);
     }
+
+    /// <summary>A new participant with the roles, invited and joined: a client that sends their session token.</summary>
+    protected async Task<HttpClient> ParticipantClientAsync(Guid conferenceId, params string[] roles) =>
+        Host.CreateSessionClient((await ParticipantSessionAsync(conferenceId, roles)).Token);
 
     protected static async Task<T> Read<T>(HttpResponseMessage response)
     {

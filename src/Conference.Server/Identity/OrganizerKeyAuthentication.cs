@@ -29,8 +29,9 @@ public sealed class OrganizerKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = Encoding.UTF8.GetBytes(credential);
-        var expected = Encoding.UTF8.GetBytes(Options.Key);
+        // Comparing hashes keeps the comparison constant-time even in the key's length.
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(credential));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(Options.Key));
         if (!CryptographicOperations.FixedTimeEquals(presented, expected))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
