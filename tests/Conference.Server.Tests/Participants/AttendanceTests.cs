@@ -80,6 +80,25 @@ public class AttendanceTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task CloseAll_EndsOnlyTheStaysOfThatSource()
+    {
+        var conference = await CreateConferenceAsync();
+        var person = await AddParticipantAsync(conference.Id, "Two Ways", "AZ", "speaker");
+        await JoinAsync(conference.Id, person.Id, "hub-1");
+        await JoinAsync(conference.Id, person.Id, "room-1", AttendanceSource.Media);
+
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            var closed = await scope.ServiceProvider.GetRequiredService<IAttendanceLog>().CloseAllAsync(conference.Id, AttendanceSource.Media);
+            Assert.That(closed, Is.EqualTo(1));
+        }
+
+        var now = await Read<AttendanceDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance"));
+        Assert.That(now.Connections, Is.EqualTo(1));
+        Assert.That(now.Present.Single().Sources, Is.EqualTo(new[] { AttendanceSource.Hub }));
+    }
+
+    [Test]
     public async Task Join_OfSomeoneNotInTheConference_RecordsNothing()
     {
         var conference = await CreateConferenceAsync();

@@ -16,6 +16,12 @@ public interface IAttendanceLog
 
     /// <summary>Closes the open stay of this connection, if there is one.</summary>
     Task RecordLeaveAsync(Guid conferenceId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Closes every open stay of a conference from one source, e.g. when the media room finishes
+    /// or the hub stops: nobody can still be connected through it. Returns how many were closed.
+    /// </summary>
+    Task<int> CloseAllAsync(Guid conferenceId, AttendanceSource source, CancellationToken cancellationToken = default);
 }
 
 public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : IAttendanceLog
@@ -52,6 +58,21 @@ public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : I
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<int> CloseAllAsync(Guid conferenceId, AttendanceSource source, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var open = await db.AttendanceRecords
+            .Where(r => r.ConferenceId == conferenceId && r.Source == source && r.LeftAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var stay in open)
+        {
+            stay.Leave(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return open.Count;
     }
 
     private IQueryable<AttendanceRecord> OpenStays(Guid conferenceId, string connectionId, AttendanceSource source) =>
