@@ -97,6 +97,23 @@ public class ParticipantApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Emails_AreShownToTheOrganizerOnly()
+    {
+        var conference = await CreateConferenceAsync();
+        var person = await Read<ParticipantDto>(await Organizer.PostAsJsonAsync($"/api/conferences/{conference.Id}/participants",
+            new { displayName = "Private Person", country = "AZ", email = "private@example.org", roles = new[] { "speaker" } }));
+        using var producer = await ParticipantClientAsync(conference.Id, "producer");
+
+        var seenByProducer = await Read<List<ParticipantDto>>(await producer.GetAsync($"/api/conferences/{conference.Id}/participants"));
+        var oneByProducer = await Read<ParticipantDto>(await producer.GetAsync($"/api/conferences/{conference.Id}/participants/{person.Id}"));
+        var seenByOrganizer = await Read<ParticipantDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/participants/{person.Id}"));
+
+        Assert.That(seenByProducer.Select(p => p.Email), Is.All.Null);
+        Assert.That(oneByProducer.Email, Is.Null);
+        Assert.That(seenByOrganizer.Email, Is.EqualTo("private@example.org"));
+    }
+
+    [Test]
     public async Task Update_ReplacesProfileAndRoles()
     {
         var conference = await CreateConferenceAsync();

@@ -28,7 +28,7 @@ public sealed class ListParticipantsValidator : AbstractValidator<ListParticipan
     }
 }
 
-public sealed class ListParticipantsHandler(ConferenceDbContext db) : IRequestHandler<ListParticipants, IReadOnlyList<ParticipantDto>>
+public sealed class ListParticipantsHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<ListParticipants, IReadOnlyList<ParticipantDto>>
 {
     public async Task<IReadOnlyList<ParticipantDto>> Handle(ListParticipants request, CancellationToken cancellationToken)
     {
@@ -50,7 +50,8 @@ public sealed class ListParticipantsHandler(ConferenceDbContext db) : IRequestHa
         }
 
         var participants = await query.OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(cancellationToken);
-        return [.. participants.Select(ParticipantDto.From)];
+        var withEmail = callers.Current.IsOrganizer;
+        return [.. participants.Select(p => ParticipantDto.From(p, withEmail))];
     }
 }
 
@@ -61,11 +62,11 @@ public sealed record GetParticipant(Guid Id, Guid ParticipantId) : IRequest<Part
     public Guid? ConferenceId => Id;
 }
 
-public sealed class GetParticipantHandler(ConferenceDbContext db) : IRequestHandler<GetParticipant, ParticipantDto>
+public sealed class GetParticipantHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetParticipant, ParticipantDto>
 {
     public async Task<ParticipantDto> Handle(GetParticipant request, CancellationToken cancellationToken)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        return ParticipantDto.From(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken));
+        return ParticipantDto.From(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken), callers.Current.IsOrganizer);
     }
 }

@@ -52,8 +52,9 @@ public sealed record ParticipantDto(
     ParticipantOrigin Origin,
     DateTimeOffset CreatedAt)
 {
-    public static ParticipantDto From(Participant p) =>
-        new(p.Id, p.DisplayName, p.Country, p.Language, p.Email, RoleNames.ToNames(p.Roles), p.Origin, p.CreatedAt);
+    /// <summary>E-mail addresses are personal data the organizer collected; hosts and producers get the rest.</summary>
+    public static ParticipantDto From(Participant p, bool withEmail = true) =>
+        new(p.Id, p.DisplayName, p.Country, p.Language, withEmail ? p.Email : null, RoleNames.ToNames(p.Roles), p.Origin, p.CreatedAt);
 }
 
 /// <summary>A second participant with the same e-mail, or the same name and country without one.</summary>
