@@ -183,6 +183,13 @@ public class ParticipantApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task ApiReference_DescribesTheParticipantRoutes()
+    {
+        var document = await (await Anonymous.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync();
+        Assert.That(document, Does.Contain("/api/conferences/{id}/participants/import").And.Contain("/api/join").And.Contain("text/csv"));
+    }
+
+    [Test]
     public async Task Invitation_ExpiringInThePast_Is400()
     {
         var conference = await CreateConferenceAsync();
