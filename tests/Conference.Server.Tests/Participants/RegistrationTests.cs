@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Conference.Server.Features.Participants;
 using Conference.Server.Features.Registration;
 
@@ -140,6 +144,32 @@ public class RegistrationRateLimitTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Limit_IsCountedPerClientAddress()
+    {
+        await using var host = Host.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+        HttpClient From(string address)
+        {
+            var client = host.CreateClient();
+            client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
+            return client;
+        }
+
+        using var first = From("203.0.113.7");
+        using var second = From("198.51.100.23");
+        var spent = new[]
+        {
+            (await first.PostAsJsonAsync("/api/join", new { code = "guess-a" })).StatusCode,
+            (await first.PostAsJsonAsync("/api/join", new { code = "guess-b" })).StatusCode,
+            (await first.PostAsJsonAsync("/api/join", new { code = "guess-c" })).StatusCode,
+        };
+        var fresh = (await second.PostAsJsonAsync("/api/join", new { code = "guess-d" })).StatusCode;
+
+        Assert.That(spent, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+        Assert.That(fresh, Is.EqualTo(HttpStatusCode.Unauthorized), "another address has its own budget");
+    }
+
+    [Test]
     public async Task GuessingCodes_IsRateLimited()
     {
         var first = await Anonymous.PostAsJsonAsync("/api/join", new { code = "guess-1" });
@@ -149,4 +179,24 @@ public class RegistrationRateLimitTests(DatabaseKind kind) : ApiTestBase(kind)
         Assert.That(new[] { first.StatusCode, second.StatusCode }, Is.All.EqualTo(HttpStatusCode.Unauthorized));
         await Problem(third, HttpStatusCode.TooManyRequests);
     }
+}
+
+/// <summary>The in-process test server has no client address; this gives each test client one.</summary>
+internal sealed class ClientAddressFromHeader : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var address))
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(address.ToString());
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
