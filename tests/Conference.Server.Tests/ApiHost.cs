@@ -10,6 +10,7 @@ namespace Conference.Server.Tests;
 public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string OrganizerKey = "test-organizer-key-0123456789";
+    public const string SigningKey = "test-session-signing-key-0123456789-abcdefghijklmnop";
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -19,7 +20,12 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
         builder.UseSetting("Database:Provider", database.Provider);
         builder.UseSetting("ConnectionStrings:Conference", database.ConnectionString);
         builder.UseSetting("Auth:OrganizerKey", OrganizerKey);
+        builder.UseSetting("Auth:SessionSigningKey", SigningKey);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
+
+        // Every test client shares one address; fixtures that test the limits set their own.
+        builder.UseSetting("RateLimits:Join:PermitLimit", "100000");
+        builder.UseSetting("RateLimits:Registration:PermitLimit", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -27,6 +33,14 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>A client that sends a participant's session token, as a participant's browser would.</summary>
+    public HttpClient CreateSessionClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
     }
 
     public HttpClient CreateOrganizerClient()

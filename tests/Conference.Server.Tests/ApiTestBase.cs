@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conference.Server.Features.Conferences;
+using Conference.Server.Features.Invitations;
+using Conference.Server.Features.Participants;
 using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -26,11 +28,14 @@ public abstract class ApiTestBase(DatabaseKind kind)
     protected HttpClient Organizer { get; private set; } = null!;
     protected HttpClient Anonymous { get; private set; } = null!;
 
+    /// <summary>Configuration a fixture needs on top of the defaults (e.g. a low rate limit).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? HostSettings => null;
+
     [OneTimeSetUp]
     public async Task StartHost()
     {
         _database = TestDatabase.Create(kind);
-        Host = new ApiHost(_database);
+        Host = new ApiHost(_database, HostSettings);
         Organizer = Host.CreateOrganizerClient();
         Anonymous = Host.CreateClient();
         await Anonymous.GetAsync("/health/live");
@@ -84,6 +89,44 @@ public abstract class ApiTestBase(DatabaseKind kind)
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<ConferenceDto>(Json))!;
     }
+
+    /// <summary>Adds a participant to a conference through the API, as the organizer.</summary>
+    protected async Task<ParticipantDto> AddParticipantAsync(
+        Guid conferenceId, string name, string country = "AZ", params string[] roles)
+    {
+        var response = await Organizer.PostAsJsonAsync($"/api/conferences/{conferenceId}/participants", new
+        {
+            displayName = name,
+            country,
+            language = "en",
+            roles = roles.Length == 0 ? ["attendee"] : roles,
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<ParticipantDto>(Json))!;
+    }
+
+    /// <summary>Invites a participant and returns the link with its one-time-shown code.</summary>
+    protected async Task<InvitationLink> InviteAsync(Guid conferenceId, Guid participantId, DateTimeOffset? expiresAt = null)
+    {
+        var response = await Organizer.PostAsJsonAsync($"/api/conferences/{conferenceId}/participants/{participantId}/invitations", new { expiresAt });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<InvitationLink>(Json))!;
+    }
+
+    /// <summary>Redeems a code as a participant's browser does and returns the session.</summary>
+    protected async Task<SessionDto> JoinAsync(string code) =>
+        await Read<SessionDto>(await Anonymous.PostAsJsonAsync("/api/join", new { code }));
+
+    /// <summary>A new participant with the roles, invited and joined; the token also opens the hub (<c>access_token</c>).</summary>
+    protected async Task<SessionDto> ParticipantSessionAsync(Guid conferenceId, params string[] roles)
+    {
+        var participant = await AddParticipantAsync(conferenceId, $"{string.Join(" ", roles)} {Guid.NewGuid():N}", "AZ", roles);
+        return await JoinAsync((await InviteAsync(conferenceId, participant.Id)).Code);
+    }
+
+    /// <summary>A new participant with the roles, invited and joined: a client that sends their session token.</summary>
+    protected async Task<HttpClient> ParticipantClientAsync(Guid conferenceId, params string[] roles) =>
+        Host.CreateSessionClient((await ParticipantSessionAsync(conferenceId, roles)).Token);
 
     protected static async Task<T> Read<T>(HttpResponseMessage response)
     {

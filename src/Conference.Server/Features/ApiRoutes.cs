@@ -1,4 +1,5 @@
 using Conference.Server.Features.Conferences;
+using Conference.Server.Features.Participants;
 using Conference.Server.Features.Segments;
 using Conference.Server.Features.Timeline;
 using MediatR;
@@ -50,6 +51,8 @@ public static class ApiRoutes
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), "text/calendar; charset=utf-8", file.FileName);
         }).WithTags("Program");
 
+        // Participants, invitations, joining, registration and attendance: see ParticipantApiRoutes.
+        app.MapParticipantApi();
         return app;
     }
 }

@@ -13,8 +13,8 @@ public sealed class OrganizerKeyOptions : AuthenticationSchemeOptions
 }
 
 /// <summary>
-/// Accepts <c>Authorization: Bearer &lt;Auth:OrganizerKey&gt;</c> as the organizer. A different
-/// bearer token is left to other schemes; the key itself is never logged.
+/// Accepts <c>Authorization: Bearer &lt;Auth:OrganizerKey&gt;</c> (or <c>access_token</c> on hub paths)
+/// as the organizer. A different credential is left unauthenticated; the key itself is never logged.
 /// </summary>
 public sealed class OrganizerKeyAuthenticationHandler(
     IOptionsMonitor<OrganizerKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -24,14 +24,14 @@ public sealed class OrganizerKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(Options.Key))
+        if (BearerCredential.Read(Request) is not { } credential || string.IsNullOrEmpty(Options.Key))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        var expected = Encoding.UTF8.GetBytes(Options.Key);
+        // Comparing hashes keeps the comparison constant-time even in the key's length.
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(credential));
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(Options.Key));
         if (!CryptographicOperations.FixedTimeEquals(presented, expected))
         {
             return Task.FromResult(AuthenticateResult.NoResult());

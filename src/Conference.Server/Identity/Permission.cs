@@ -1,10 +1,34 @@
 namespace Conference.Server.Identity;
 
-/// <summary>What a request needs the caller to be allowed to do.</summary>
+/// <summary>
+/// What a request needs the caller to be allowed to do. Who holds which permission is decided
+/// in <see cref="AccessPolicy"/> only.
+/// </summary>
 public enum Permission
 {
     /// <summary>Create, change and delete conferences and their programs.</summary>
     ManagePrograms,
+
+    /// <summary>Add, change, import and delete participants; invite them; open registration.</summary>
+    ManageParticipants,
+
+    /// <summary>Read the participant list of a conference.</summary>
+    ViewParticipants,
+
+    /// <summary>Drive the live show: start, advance, pause, adjust time, send host messages.</summary>
+    DriveShow,
+
+    /// <summary>Queue, approve and play video appeals and awards during the show.</summary>
+    ManageAppeals,
+
+    /// <summary>Watch the live show state of a conference.</summary>
+    ViewShow,
+
+    /// <summary>Join a conference's live session (hub groups, media room).</summary>
+    JoinConference,
+
+    /// <summary>See who is connected now and the join/leave log.</summary>
+    ViewAttendance,
 }
 
 /// <summary>A request that the authorization behavior checks before anything else.</summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conference.Domain;
+using Conference.Domain.Participants;
+using Conference.Server.Features.Participants;
 using Conference.Server.Identity;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -39,12 +41,22 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
             .GroupBy(e => CamelCasePath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         ProgramRuleException r => Validation(r.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        RosterRejectedException roster => WithExtension(
+            Validation(roster.Report.Errors
+                .GroupBy(e => $"lines[{e.Line}].{e.Field}")
+                .ToDictionary(g => g.Key, g => g.Select(e => $"Line {e.Line}: {e.Message}").ToArray())),
+            "report", roster.Report),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         RevisionConflictException c => WithExtension(
             Problem(StatusCodes.Status409Conflict, "Stale revision", c.Message), "currentRevision", c.CurrentRevision),
+        ConferenceFullException f => WithExtension(Problem(StatusCodes.Status409Conflict, "Conference full", f.Message), "capacity", f.Capacity),
+        DuplicateParticipantException p => WithExtension(
+            Problem(StatusCodes.Status409Conflict, "Already a participant", p.Message), "existingId", p.ExistingId),
         DomainException d => Problem(StatusCodes.Status409Conflict, "Not allowed now", d.Message),
         DbUpdateConcurrencyException => Problem(
             StatusCodes.Status409Conflict, "Stale revision", "Someone else changed this at the same moment. Reload and try again."),
+        DbUpdateException u when IsUniqueViolation(u) => Problem(
+            StatusCodes.Status409Conflict, "Already exists", "Someone else stored the same thing at the same moment. Reload and try again."),
         AccessDeniedException { Authenticated: false } a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
         AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Forbidden", a.Message),
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
@@ -81,6 +93,14 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
         return Problem(StatusCodes.Status400BadRequest, "Bad request",
             $"The body is not valid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine}).");
     }
+
+    /// <summary>A unique index refused a row (SQLite constraint 2067, PostgreSQL 23505): a race between two writers.</summary>
+    private static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
     private static partial Regex UnknownFieldPattern();

@@ -48,8 +48,7 @@ public static class ServerSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseConferenceIdentity();
 
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference");

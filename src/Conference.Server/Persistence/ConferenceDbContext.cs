@@ -1,3 +1,4 @@
+using Conference.Domain.Participants;
 using Conference.Domain.Programs;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,10 @@ namespace Conference.Server.Persistence;
 public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ConferenceProgram> Conferences => Set<ConferenceProgram>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<RegistrationPolicy> RegistrationPolicies => Set<RegistrationPolicy>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -53,6 +58,8 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
                 speaker.Property(p => p.Country).HasColumnName("SpeakerCountry").HasMaxLength(2);
             });
         });
+
+        ParticipantModel.Configure(modelBuilder);
     }
 }
 

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using Conference.Server.Features.Participants;
+using Conference.Server.Identity;
+using Conference.Server.Persistence;
+using MediatR;
+
+namespace Conference.Server.Features.Invitations;
+
+/// <summary>
+/// A personal join link for one participant, optionally expiring. A participant may hold several
+/// (a phone and a laptop); each can be revoked on its own.
+/// </summary>
+public sealed record CreateInvitation(DateTimeOffset? ExpiresAt) : IRequest<InvitationLink>, IAuthorizedRequest
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public Guid ParticipantId { get; init; }
+
+    [JsonIgnore]
+    public Permission RequiredPermission => Permission.ManageParticipants;
+
+    [JsonIgnore]
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class CreateInvitationHandler(ConferenceDbContext db, JoinLinks links, TimeProvider time)
+    : IRequestHandler<CreateInvitation, InvitationLink>
+{
+    public async Task<InvitationLink> Handle(CreateInvitation request, CancellationToken cancellationToken)
+    {
+        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken);
+        var (invitation, link) = links.Create(participant, time.GetUtcNow(), request.ExpiresAt);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+        return link;
+    }
+}

@@ -1,0 +1,28 @@
+using Conference.Domain;
+using Conference.Server.Identity;
+using Conference.Server.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Features.Invitations;
+
+/// <summary>Revokes a join link: it cannot be redeemed again, and the sessions it gave out get 401 from now on.</summary>
+public sealed record RevokeInvitation(Guid Id, Guid ParticipantId, Guid InvitationId) : IRequest<Unit>, IAuthorizedRequest
+{
+    public Permission RequiredPermission => Permission.ManageParticipants;
+
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class RevokeInvitationHandler(ConferenceDbContext db, TimeProvider time) : IRequestHandler<RevokeInvitation, Unit>
+{
+    public async Task<Unit> Handle(RevokeInvitation request, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.SingleOrDefaultAsync(
+            i => i.Id == request.InvitationId && i.ParticipantId == request.ParticipantId && i.ConferenceId == request.Id, cancellationToken)
+            ?? throw new NotFoundException("invitation", request.InvitationId);
+        invitation.Revoke(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,23 @@
+using Conference.Server.Identity;
+using Conference.Server.Persistence;
+using MediatR;
+
+namespace Conference.Server.Features.Participants;
+
+/// <summary>Deletes a participant with their invitations, which ends their sessions; their attendance stays in the log.</summary>
+public sealed record DeleteParticipant(Guid Id, Guid ParticipantId) : IRequest<Unit>, IAuthorizedRequest
+{
+    public Permission RequiredPermission => Permission.ManageParticipants;
+
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class DeleteParticipantHandler(ConferenceDbContext db) : IRequestHandler<DeleteParticipant, Unit>
+{
+    public async Task<Unit> Handle(DeleteParticipant request, CancellationToken cancellationToken)
+    {
+        db.Participants.Remove(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,72 @@
+using Conference.Domain;
+using Conference.Domain.Participants;
+using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
+using Conference.Server.Persistence;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Features.Participants;
+
+/// <summary>The participants of a conference, optionally only those with a role or from a country, by name.</summary>
+public sealed record ListParticipants(Guid Id, string? Role, string? Country) : IRequest<IReadOnlyList<ParticipantDto>>, IAuthorizedRequest
+{
+    public Permission RequiredPermission => Permission.ViewParticipants;
+
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class ListParticipantsValidator : AbstractValidator<ListParticipants>
+{
+    public ListParticipantsValidator()
+    {
+        RuleFor(q => q.Role).Must(role => role is null || RoleNames.Parse(role) is not null)
+            .WithMessage($"'{{PropertyValue}}' is not a role; use {string.Join(", ", RoleNames.All.Select(RoleNames.Name))}.")
+            .OverridePropertyName("role");
+        RuleFor(q => q.Country).CountryCode().OverridePropertyName("country");
+    }
+}
+
+public sealed class ListParticipantsHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<ListParticipants, IReadOnlyList<ParticipantDto>>
+{
+    public async Task<IReadOnlyList<ParticipantDto>> Handle(ListParticipants request, CancellationToken cancellationToken)
+    {
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        {
+            throw new NotFoundException("conference", request.Id);
+        }
+
+        var query = db.Participants.AsNoTracking().Where(p => p.ConferenceId == request.Id);
+        if (request.Country is { } country)
+        {
+            var upper = country.ToUpperInvariant();
+            query = query.Where(p => p.Country == upper);
+        }
+
+        if (RoleNames.Parse(request.Role) is { } role)
+        {
+            query = query.Where(p => (p.Roles & role) == role);
+        }
+
+        var participants = await query.OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var withEmail = callers.Current.IsOrganizer;
+        return [.. participants.Select(p => ParticipantDto.From(p, withEmail))];
+    }
+}
+
+public sealed record GetParticipant(Guid Id, Guid ParticipantId) : IRequest<ParticipantDto>, IAuthorizedRequest
+{
+    public Permission RequiredPermission => Permission.ViewParticipants;
+
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class GetParticipantHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetParticipant, ParticipantDto>
+{
+    public async Task<ParticipantDto> Handle(GetParticipant request, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return ParticipantDto.From(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken), callers.Current.IsOrganizer);
+    }
+}

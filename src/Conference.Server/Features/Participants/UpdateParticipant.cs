@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using Conference.Server.Identity;
+using Conference.Server.Persistence;
+using FluentValidation;
+using MediatR;
+
+namespace Conference.Server.Features.Participants;
+
+/// <summary>Replaces a participant's profile and roles. Removing a role takes effect on their open sessions at once.</summary>
+public sealed record UpdateParticipant(string? DisplayName, string? Country, string? Language, string? Email, IReadOnlyList<string>? Roles)
+    : IRequest<ParticipantDto>, IAuthorizedRequest, IParticipantFields
+{
+    [JsonIgnore]
+    public Guid Id { get; init; }
+
+    [JsonIgnore]
+    public Guid ParticipantId { get; init; }
+
+    [JsonIgnore]
+    public Permission RequiredPermission => Permission.ManageParticipants;
+
+    [JsonIgnore]
+    public Guid? ConferenceId => Id;
+}
+
+public sealed class UpdateParticipantValidator : AbstractValidator<UpdateParticipant>
+{
+    public UpdateParticipantValidator() => Include(new ParticipantFieldsRules());
+}
+
+public sealed class UpdateParticipantHandler(ConferenceDbContext db) : IRequestHandler<UpdateParticipant, ParticipantDto>
+{
+    public async Task<ParticipantDto> Handle(UpdateParticipant request, CancellationToken cancellationToken)
+    {
+        var language = await db.DefaultLanguageAsync(request.Id, cancellationToken);
+        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken);
+        participant.Update(ParticipantFieldsRules.ToProfile(request, language));
+        await db.EnsureUniqueAsync(participant, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return ParticipantDto.From(participant);
+    }
+}

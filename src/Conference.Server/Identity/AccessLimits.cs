@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Conference.Server.Identity;
+
+/// <summary>Settings of one rate limit: so many requests per window, per client address.</summary>
+public sealed class RateLimitSettings
+{
+    public int PermitLimit { get; set; }
+    public int WindowSeconds { get; set; } = 60;
+}
+
+/// <summary>
+/// Rate limits for the endpoints strangers can call (registration, redeeming codes), partitioned
+/// by client address, and the CORS origins that may call the API from a browser.
+/// </summary>
+public static class AccessLimits
+{
+    public const string Registration = "registration";
+    public const string Join = "join";
+    public const string CorsSection = "Cors:AllowedOrigins";
+
+    public static IServiceCollection AddConferenceRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var registration = Read(configuration, "RateLimits:Registration", defaultPermits: 10);
+        var join = Read(configuration, "RateLimits:Join", defaultPermits: 30);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Registration, context => PerAddress(context, Registration, registration));
+            options.AddPolicy(Join, context => PerAddress(context, Join, join));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var http = rejected.HttpContext;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(registration.WindowSeconds);
+                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"Too many attempts from your address. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                    },
+                });
+            };
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddConferenceCors(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection(CorsSection).Get<string[]>() ?? [];
+        services.AddCors(options =>
+        {
+            if (origins.Length > 0)
+            {
+                // Credentials are allowed because the SignalR browser client sends them by default.
+                options.AddDefaultPolicy(policy => policy.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod().AllowCredentials());
+            }
+        });
+        return services;
+    }
+
+    private static RateLimitSettings Read(IConfiguration configuration, string section, int defaultPermits)
+    {
+        var settings = configuration.GetSection(section).Get<RateLimitSettings>() ?? new RateLimitSettings();
+        if (settings.PermitLimit == 0)
+        {
+            settings.PermitLimit = defaultPermits;
+        }
+
+        if (settings.PermitLimit < 1 || settings.WindowSeconds < 1)
+        {
+            throw new InvalidOperationException($"{section}: PermitLimit and WindowSeconds must be positive.");
+        }
+
+        return settings;
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, RateLimitSettings settings) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            $"{policy}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.PermitLimit,
+                Window = TimeSpan.FromSeconds(settings.WindowSeconds),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+}

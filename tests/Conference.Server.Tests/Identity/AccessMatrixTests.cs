@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using Conference.Server.Features.Conferences;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conference.Server.Tests.Identity;
+
+/// <summary>
+/// Walks every endpoint with every kind of caller and asserts allowed or refused for each cell:
+/// 401 without credentials, 403 for a role that may not act or a session of another conference.
+/// "ok" means the request succeeded (2xx): every body here is valid, so an allowed cell does its work.
+/// Read access: the conference list, program, timeline, calendar and registration status are
+/// public (participants in 77 countries read the program before joining); participants and
+/// attendance are not. A session for another conference gets 403, not 404: which conferences
+/// exist is public anyway, so a 404 would hide nothing.
+/// </summary>
+public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
+{
+    /// <summary>Callers in column order. The organizer comes last because its allowed deletes end the world of the row.</summary>
+    public static readonly string[] Callers = ["anonymous", "host", "producer", "speaker", "awardee", "attendee", "host of another conference", "organizer"];
+
+    private const string Public = "ok ok ok ok ok ok ok ok";
+    private const string OrganizerOnly = "401 403 403 403 403 403 403 ok";
+    private const string HostAndProducer = "401 ok ok 403 403 403 403 ok";
+
+    //                               method  path                                                    body                                  anon host prod spk awd att other org
+    private static readonly (string Method, string Path, string? Body, string Expected)[] Matrix =
+    [
+        ("GET", "/api/conferences", null, Public),
+        ("POST", "/api/conferences", """{"title":"New","scheduledStart":"2026-12-31T11:00:00Z","timeZone":"Asia/Baku","languages":["az"]}""", OrganizerOnly),
+        ("GET", "/api/conferences/{A}", null, Public),
+        ("PUT", "/api/conferences/{A}", """{"expectedRevision":{rev},"title":"T","scheduledStart":"2026-12-31T11:00:00Z","timeZone":"Asia/Baku","languages":["az"]}""", OrganizerOnly),
+        ("DELETE", "/api/conferences/{A}", null, OrganizerOnly),
+        ("POST", "/api/conferences/{A}/segments", """{"expectedRevision":{rev},"kind":"minuteOfSilence","title":"Second silence"}""", OrganizerOnly),
+        ("PUT", "/api/conferences/{A}/segments/{segment}", """{"expectedRevision":{rev},"kind":"minuteOfSilence","title":"Silence"}""", OrganizerOnly),
+        ("DELETE", "/api/conferences/{A}/segments/{segment}?expectedRevision={rev}", null, OrganizerOnly),
+        ("POST", "/api/conferences/{A}/segments/reorder", """{"expectedRevision":{rev},"segmentIds":["{segment}"]}""", OrganizerOnly),
+        ("GET", "/api/conferences/{A}/timeline", null, Public),
+        ("GET", "/api/conferences/{A}/program.ics", null, Public),
+        ("GET", "/api/conferences/{A}/participants", null, HostAndProducer),
+        ("POST", "/api/conferences/{A}/participants", """{"displayName":"New {unique}","country":"TR","roles":["speaker"]}""", OrganizerOnly),
+        ("POST", "/api/conferences/{A}/participants/import", "csv:displayName,country,roles\nImported {unique},TR,speaker", OrganizerOnly),
+        ("GET", "/api/conferences/{A}/participants/{spare}", null, HostAndProducer),
+        ("PUT", "/api/conferences/{A}/participants/{spare}", """{"displayName":"Spare","country":"AZ","roles":["attendee"]}""", OrganizerOnly),
+        ("DELETE", "/api/conferences/{A}/participants/{spare}", null, OrganizerOnly),
+        ("POST", "/api/conferences/{A}/participants/{spare}/invitations", "{}", OrganizerOnly),
+        ("GET", "/api/conferences/{A}/participants/{spare}/invitations", null, OrganizerOnly),
+        ("DELETE", "/api/conferences/{A}/participants/{spare}/invitations/{invitation}", null, OrganizerOnly),
+        ("POST", "/api/conferences/{A}/invitations", "{}", OrganizerOnly),
+        ("POST", "/api/join", """{"code":"{code}"}""", Public),
+        ("GET", "/api/conferences/{A}/registration", null, Public),
+        ("PUT", "/api/conferences/{A}/registration", """{"open":true,"capacity":1000}""", OrganizerOnly),
+        ("POST", "/api/conferences/{A}/register", """{"displayName":"Guest {unique}","country":"DE"}""", Public),
+        ("GET", "/api/conferences/{A}/attendance", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/attendance/log", null, HostAndProducer),
+    ];
+
+    private static IEnumerable<TestCaseData> Rows() =>
+        Matrix.Select(row => new TestCaseData(row.Method, row.Path, row.Body, row.Expected).SetArgDisplayNames($"{row.Method} {row.Path}"));
+
+    /// <summary>A new endpoint without a row here fails this test: nobody adds an endpoint without deciding who may call it.</summary>
+    [Test]
+    public void Matrix_CoversEveryApiEndpoint()
+    {
+        var endpoints = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
+                        && !e.RoutePattern.RawText.StartsWith("/api/reference", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+                .Select(method => $"{method} {Shape(e.RoutePattern.RawText!)}"))
+            .Distinct()
+            .ToList();
+        var covered = Matrix.Select(row => $"{row.Method} {Shape(row.Path)}").ToHashSet();
+
+        Assert.That(endpoints, Is.Not.Empty);
+        Assert.That(endpoints.Where(e => !covered.Contains(e)), Is.Empty, "add a row to AccessMatrixTests.Matrix for each of these endpoints");
+    }
+
+    /// <summary>"/api/conferences/{id:guid}/segments/" and "/api/conferences/{A}/segments?x=1" both become "/api/conferences/{}/segments".</summary>
+    private static string Shape(string path) => Parameter().Replace(path.Split('?')[0], "{}").TrimEnd('/');
+
+    [GeneratedRegex("{[^}]*}")]
+    private static partial Regex Parameter();
+
+    [TestCaseSource(nameof(Rows))]
+    public async Task EveryCaller_GetsExactlyTheAccessTheirRoleGives(string method, string path, string? body, string expected)
+    {
+        var conference = await AddSegmentAsync(await CreateConferenceAsync("A"), new { kind = "minuteOfSilence", title = "Silence" });
+        var other = await CreateConferenceAsync("B");
+        var spare = await AddParticipantAsync(conference.Id, "Spare Person", "AZ", "attendee");
+        var invitation = await InviteAsync(conference.Id, spare.Id);
+        await Read<object>(await Organizer.PutAsJsonAsync($"/api/conferences/{conference.Id}/registration", new { open = true }));
+
+        var clients = new List<HttpClient> { Anonymous };
+        foreach (var role in new[] { "host", "producer", "speaker", "awardee", "attendee" })
+        {
+            clients.Add(await ParticipantClientAsync(conference.Id, role));
+        }
+
+        clients.Add(await ParticipantClientAsync(other.Id, "host"));
+        clients.Add(Organizer);
+
+        var actual = new List<string>();
+        foreach (var client in clients)
+        {
+            var current = await Read<ConferenceDto>(await Anonymous.GetAsync($"/api/conferences/{conference.Id}"));
+            string Fill(string text) => text
+                .Replace("{A}", conference.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{rev}", current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{segment}", conference.Segments[0].Id.ToString(), StringComparison.Ordinal)
+                .Replace("{spare}", spare.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{invitation}", invitation.InvitationId.ToString(), StringComparison.Ordinal)
+                .Replace("{code}", invitation.Code, StringComparison.Ordinal)
+                .Replace("{unique}", Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+
+            using var request = new HttpRequestMessage(new HttpMethod(method), Fill(path));
+            if (body is not null)
+            {
+                request.Content = body.StartsWith("csv:", StringComparison.Ordinal)
+                    ? new StringContent(Fill(body[4..]), Encoding.UTF8, "text/csv")
+                    : new StringContent(Fill(body), Encoding.UTF8, "application/json");
+            }
+
+            var response = await client.SendAsync(request);
+            actual.Add(response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => "401",
+                HttpStatusCode.Forbidden => "403",
+                _ when response.IsSuccessStatusCode => "ok",
+                _ => $"{(int)response.StatusCode}!",
+            });
+        }
+
+        foreach (var client in clients.Skip(1).SkipLast(1))
+        {
+            client.Dispose();
+        }
+
+        Assert.That(string.Join(" ", actual), Is.EqualTo(expected), $"columns: {string.Join(" | ", Callers)}");
+    }
+}
