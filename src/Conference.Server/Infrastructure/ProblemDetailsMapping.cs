@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Conference.Domain;
 using Conference.Domain.Participants;
+using Conference.LiveKit;
 using Conference.Server.Features.Participants;
 using Conference.Server.Identity;
 using FluentValidation;
@@ -61,6 +62,8 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
         AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Forbidden", a.Message),
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestMessage(b)),
+        LiveKitTokenException t => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", $"The webhook signature was refused: {t.Message}"),
+        JsonException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid event."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "An unexpected error occurred. It has been logged."),
     };
 

@@ -15,8 +15,7 @@ namespace Conference.Server.Media;
 public sealed partial class MediaDirector(
     IMediaProvider provider,
     IMediaSituationSource situations,
-    MediaStatusBoard board,
-    IEnumerable<IMediaStatusSink> sinks,
+    MediaStatusReporter reporter,
     IOptions<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaDirector> logger)
@@ -52,14 +51,7 @@ public sealed partial class MediaDirector(
             status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.Degraded, ex.Message, clock.GetUtcNow());
         }
 
-        if (board.Set(status, live))
-        {
-            foreach (var sink in sinks)
-            {
-                await sink.PublishAsync(status, cancellationToken);
-            }
-        }
-
+        await reporter.ReportAsync(status, live, cancellationToken);
         return status;
     }
 

@@ -31,6 +31,7 @@ public static class MediaSetup
         }
 
         services.AddSingleton<MediaStatusBoard>();
+        services.AddSingleton<MediaStatusReporter>();
         services.AddSingleton<MediaDirector>();
         services.AddSingleton<MediaReconcileLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaReconcileLoop>());

@@ -19,6 +19,17 @@ public interface IMediaSituationSource
 
 public static class MediaRooms
 {
+    private const string Prefix = "conference-";
+
     /// <summary>One room per conference, named so that it is recognizable in the media server's console.</summary>
-    public static string For(Guid conferenceId) => $"conference-{conferenceId:N}";
+    public static string For(Guid conferenceId) => $"{Prefix}{conferenceId:N}";
+
+    /// <summary>The conference of a room this service named; false for any other room on the same media server.</summary>
+    public static bool TryParse(string? room, out Guid conferenceId)
+    {
+        conferenceId = Guid.Empty;
+        return room is not null
+            && room.StartsWith(Prefix, StringComparison.Ordinal)
+            && Guid.TryParseExact(room[Prefix.Length..], "N", out conferenceId);
+    }
 }

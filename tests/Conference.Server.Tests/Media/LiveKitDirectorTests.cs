@@ -45,7 +45,7 @@ public class LiveKitDirectorTests
         _show = new ScriptedShow(Host, Chairman, Guest);
         _board = new MediaStatusBoard();
         _director = new MediaDirector(
-            _services.GetRequiredService<LiveKitMediaProvider>(), _show, _board, [],
+            _services.GetRequiredService<LiveKitMediaProvider>(), _show, new MediaStatusReporter(_board, []),
             Options.Create(new MediaOptions { PlayoutMode = PlayoutMode.Ingress, RecordShows = true, RetryAttempts = 1 }),
             TimeProvider.System, NullLogger<MediaDirector>.Instance);
 

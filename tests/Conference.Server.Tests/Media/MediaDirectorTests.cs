@@ -36,7 +36,7 @@ public class MediaDirectorTests
     }
 
     private MediaDirector Director(PlayoutMode playout = PlayoutMode.Client, bool record = false) => new(
-        _provider, _show, _board, [_sink],
+        _provider, _show, new MediaStatusReporter(_board, [_sink]),
         Options.Create(new MediaOptions { PlayoutMode = playout, RecordShows = record, RetryAttempts = 3, RetryDelay = TimeSpan.Zero }),
         _clock, NullLogger<MediaDirector>.Instance);
 
@@ -144,7 +144,7 @@ public class MediaDirectorTests
     public async Task ReconcileLoop_RevisitsADegradedConferenceOnItsInterval_UntilItConverges()
     {
         var options = Options.Create(new MediaOptions { ReconcileInterval = TimeSpan.FromSeconds(10), RetryAttempts = 1, RetryDelay = TimeSpan.Zero });
-        var director = new MediaDirector(_provider, _show, _board, [_sink], options, _clock, NullLogger<MediaDirector>.Instance);
+        var director = new MediaDirector(_provider, _show, new MediaStatusReporter(_board, [_sink]), options, _clock, NullLogger<MediaDirector>.Instance);
         using var loop = new MediaReconcileLoop(director, _board, options, _clock, NullLogger<MediaReconcileLoop>.Instance);
         _show.Do(r => new StartShow(r), 0);
         _provider.Down = true;
