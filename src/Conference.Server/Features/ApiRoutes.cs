@@ -1,5 +1,6 @@
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Segments;
+using Conference.Server.Features.Show;
 using Conference.Server.Features.Timeline;
 using MediatR;
 
@@ -50,6 +51,7 @@ public static class ApiRoutes
             return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(file.Content), "text/calendar; charset=utf-8", file.FileName);
         }).WithTags("Program");
 
+        conferences.MapShowEndpoints();
         return app;
     }
 }

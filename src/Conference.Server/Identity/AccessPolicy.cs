@@ -5,7 +5,7 @@ public static class AccessPolicy
 {
     public static bool Allows(Caller caller, Permission permission, Guid? conferenceId) => permission switch
     {
-        Permission.ManagePrograms => caller.IsOrganizer,
+        Permission.ManagePrograms or Permission.DriveShow or Permission.JoinConference => caller.IsOrganizer,
         _ => false,
     };
 

@@ -14,7 +14,8 @@ public sealed class OrganizerKeyOptions : AuthenticationSchemeOptions
 
 /// <summary>
 /// Accepts <c>Authorization: Bearer &lt;Auth:OrganizerKey&gt;</c> as the organizer. A different
-/// bearer token is left to other schemes; the key itself is never logged.
+/// bearer token is left to other schemes; the key itself is never logged. Under <c>/hubs</c> the key
+/// may also come as the <c>access_token</c> query parameter, because browsers cannot set headers on WebSockets.
 /// </summary>
 public sealed class OrganizerKeyAuthenticationHandler(
     IOptionsMonitor<OrganizerKeyOptions> options, ILoggerFactory logger, UrlEncoder encoder)
@@ -25,12 +26,15 @@ public sealed class OrganizerKeyAuthenticationHandler(
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(Options.Key))
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : Request.Path.StartsWithSegments("/hubs") ? Request.Query["access_token"].ToString() : string.Empty;
+        if (token.Length == 0 || string.IsNullOrEmpty(Options.Key))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
+        var presented = Encoding.UTF8.GetBytes(token);
         var expected = Encoding.UTF8.GetBytes(Options.Key);
         if (!CryptographicOperations.FixedTimeEquals(presented, expected))
         {

@@ -5,6 +5,12 @@ public enum Permission
 {
     /// <summary>Create, change and delete conferences and their programs.</summary>
     ManagePrograms,
+
+    /// <summary>Drive the live show of a conference: start, next, pause, cues, messages.</summary>
+    DriveShow,
+
+    /// <summary>Join a conference's live channel and read its show.</summary>
+    JoinConference,
 }
 
 /// <summary>A request that the authorization behavior checks before anything else.</summary>

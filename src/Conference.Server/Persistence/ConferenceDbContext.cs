@@ -10,6 +10,7 @@ namespace Conference.Server.Persistence;
 public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<ConferenceProgram> Conferences => Set<ConferenceProgram>();
+    public DbSet<ShowEventRecord> ShowEvents => Set<ShowEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -53,6 +54,8 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
                 speaker.Property(p => p.Country).HasColumnName("SpeakerCountry").HasMaxLength(2);
             });
         });
+
+        ShowEventModel.Configure(modelBuilder);
     }
 }
 

@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using Conference.Domain;
+using Conference.Domain.Programs;
+using Conference.Domain.Show;
+using Conference.Server.Features.Conferences;
+using Conference.Server.Persistence;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Live;
+
+/// <summary>
+/// The single writer of every conference's show on this node. Commands for one conference run
+/// one at a time behind its gate: decide with the pure engine, commit the events, and only then
+/// broadcast and re-arm the auto-advance timer at the segment's absolute deadline. Different
+/// conferences never wait for each other.
+/// </summary>
+public sealed partial class ShowCoordinator(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IHubContext<ConferenceHub, IConferenceClient> hub,
+    ILogger<ShowCoordinator> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<Guid, ConferenceShow> _shows = new();
+
+    /// <summary>Decides, commits and broadcasts one host command; returns the new state.</summary>
+    public Task<LiveShowState> ExecuteAsync(Guid conferenceId, ShowCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return RunExclusiveAsync(conferenceId, (show, db, program) =>
+            CommitAsync(conferenceId, show, db, program, command.ExpectedRevision, (state, now) => RunOfShow.Decide(state, command, program, now)),
+            cancellationToken);
+    }
+
+    /// <summary>Reads a conference (404 if it does not exist), its program as the engine sees it, and its show now.</summary>
+    public async Task<(ConferenceProgram Conference, ShowProgram Program, ShowState State)> ReadAsync(
+        ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
+    {
+        var conference = await db.LoadAsync(conferenceId, cancellationToken);
+        var state = await StateAsync(db, conferenceId, cancellationToken);
+        return (conference, ShowProgram.From(conference), state);
+    }
+
+    /// <summary>The state of a conference known to exist, replaying its log on first use.</summary>
+    private async Task<ShowState> StateAsync(ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var show = _shows.GetOrAdd(conferenceId, _ => new ConferenceShow());
+        if (show.State is { } known)
+        {
+            return known;
+        }
+
+        await show.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            return show.State ??= await ShowEventStore.ReplayAsync(db, conferenceId, cancellationToken);
+        }
+        finally
+        {
+            show.Gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Closes the running auto-advance segment (and any that follow it) if its deadline has passed,
+    /// at its deadline, then arms the timer for the next one. Called by the timer, by recovery at
+    /// start-up, and whenever the program changes (a new duration moves the deadline).
+    /// </summary>
+    public async Task CheckDeadlineAsync(Guid conferenceId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RunExclusiveAsync<LiveShowState?>(conferenceId, async (show, db, program) =>
+            {
+                var state = show.State!;
+                var now = time.GetUtcNow();
+                if (RunOfShow.NextDeadline(state, program) is { } deadline && deadline <= now)
+                {
+                    return await CommitAsync(conferenceId, show, db, program, state.Revision,
+                        (current, at) => RunOfShow.Decide(current, new AutoAdvance(current.Revision, deadline), program, at));
+                }
+
+                Arm(conferenceId, show, state, program, now);
+                return null;
+            }, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            // The conference was deleted; its show went with it.
+        }
+    }
+
+    /// <summary>Replays every show still on air, closes what fell due while the server was down, and re-arms timers.</summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> onAir;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            onAir = await ShowEventStore.OnAirConferencesAsync(scope.ServiceProvider.GetRequiredService<ConferenceDbContext>(), cancellationToken);
+        }
+
+        foreach (var conferenceId in onAir)
+        {
+            await CheckDeadlineAsync(conferenceId, cancellationToken);
+            Recovered(logger, conferenceId, _shows.TryGetValue(conferenceId, out var show) ? show.State?.Revision ?? 0 : 0);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var show in _shows.Values)
+        {
+            show.Dispose();
+        }
+    }
+
+    private async Task<T> RunExclusiveAsync<T>(
+        Guid conferenceId, Func<ConferenceShow, ConferenceDbContext, ShowProgram, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var show = _shows.GetOrAdd(conferenceId, _ => new ConferenceShow());
+        await show.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
+
+            // Read fresh on every command: an edit to the program takes effect at the next decision.
+            var conference = await db.Conferences.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conferenceId, cancellationToken);
+            if (conference is null)
+            {
+                Forget(conferenceId, show);
+                throw new NotFoundException("conference", conferenceId);
+            }
+
+            show.State ??= await ShowEventStore.ReplayAsync(db, conferenceId, cancellationToken);
+            return await work(show, db, ShowProgram.From(conference));
+        }
+        finally
+        {
+            show.Gate.Release();
+        }
+    }
+
+    private async Task<LiveShowState> CommitAsync(
+        Guid conferenceId, ConferenceShow show, ConferenceDbContext db, ShowProgram program, int expectedRevision,
+        Func<ShowState, DateTimeOffset, IReadOnlyList<ShowEvent>> decide)
+    {
+        var before = show.State!;
+        var now = time.GetUtcNow();
+        var events = decide(before, now);
+        try
+        {
+            // Not cancellable: once the database has the events, memory and clients must learn of them too.
+            await ShowEventStore.AppendAsync(db, conferenceId, before.Revision, events, expectedRevision, CancellationToken.None);
+        }
+        catch
+        {
+            show.State = null;
+            throw;
+        }
+
+        var after = events.Aggregate(before, RunOfShow.Apply);
+        show.State = after;
+        var live = LiveShowState.From(conferenceId, after, before.Revision, program, now);
+        await BroadcastAsync(conferenceId, live, events);
+        Arm(conferenceId, show, after, program, now);
+        return live;
+    }
+
+    private async Task BroadcastAsync(Guid conferenceId, LiveShowState live, IReadOnlyList<ShowEvent> events)
+    {
+        try
+        {
+            foreach (var message in events.OfType<MessageSent>())
+            {
+                await hub.Clients.Groups(LiveGroups.AudienceOf(conferenceId, message.Audience))
+                    .MessageReceived(new HostMessage(conferenceId, message.Audience, message.Text, message.At, live.Revision));
+            }
+
+            await hub.Clients.Group(LiveGroups.Conference(conferenceId)).ShowChanged(live);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The change is committed; a client that missed it resyncs on the next revision gap or reconnect.
+            BroadcastFailed(logger, conferenceId, exception);
+        }
+    }
+
+    /// <summary>Arms the one timer of a conference at the absolute deadline of its running auto-advance segment.</summary>
+    private void Arm(Guid conferenceId, ConferenceShow show, ShowState state, ShowProgram program, DateTimeOffset now)
+    {
+        show.Timer?.Dispose();
+        show.Timer = null;
+        if (RunOfShow.NextDeadline(state, program) is not { } deadline)
+        {
+            return;
+        }
+
+        var due = deadline - now;
+        show.Timer = time.CreateTimer(
+            _ => _ = FireAsync(conferenceId), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The timer's callback: nobody awaits it, so every failure is logged here.</summary>
+    private async Task FireAsync(Guid conferenceId)
+    {
+        try
+        {
+            await CheckDeadlineAsync(conferenceId);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            DeadlineFailed(logger, conferenceId, exception);
+        }
+    }
+
+    private void Forget(Guid conferenceId, ConferenceShow show)
+    {
+        _shows.TryRemove(conferenceId, out _);
+        show.Timer?.Dispose();
+        show.Timer = null;
+    }
+
+    private sealed class ConferenceShow : IDisposable
+    {
+        private volatile ShowState? _state;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>Null until the log is replayed, or after a failed append (so the next command replays).</summary>
+        public ShowState? State { get => _state; set => _state = value; }
+
+        public ITimer? Timer { get; set; }
+
+        public void Dispose()
+        {
+            Timer?.Dispose();
+            Gate.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcasting the show of conference {ConferenceId} failed")]
+    private static partial void BroadcastFailed(ILogger logger, Guid conferenceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Advancing the show of conference {ConferenceId} at its deadline failed")]
+    private static partial void DeadlineFailed(ILogger logger, Guid conferenceId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recovered the show of conference {ConferenceId} at revision {Revision}")]
+    private static partial void Recovered(ILogger logger, Guid conferenceId, int revision);
+}
