@@ -1,4 +1,5 @@
 using Conference.Domain.Show;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conference.Client;
@@ -6,7 +7,7 @@ namespace Conference.Client;
 /// <summary>
 /// Host commands. Each names the revision it is based on: by default the one this client holds,
 /// so a host who has not seen another host's change gets a conflict instead of a double advance.
-/// Failures arrive as <see cref="Microsoft.AspNetCore.SignalR.HubException"/> with the server's message.
+/// Failures arrive as <see cref="HubException"/> with the server's message.
 /// </summary>
 public sealed partial class ConferenceLiveClient
 {
@@ -58,9 +59,31 @@ public sealed partial class ConferenceLiveClient
     {
         var conferenceId = _conferenceId ?? throw new InvalidOperationException("Join a conference first.");
         var revision = expectedRevision ?? Show?.Revision ?? throw new InvalidOperationException("No show state yet; join first.");
-        var state = await Connection.InvokeCoreAsync<LiveShowState>(
-            method, [conferenceId, revision, .. arguments], cancellationToken).ConfigureAwait(false);
+        var state = await InvokeAsync<LiveShowState>(method, [conferenceId, revision, .. arguments], cancellationToken).ConfigureAwait(false);
         OnShowChanged(state);
         return state;
+    }
+
+    /// <summary>
+    /// Invokes a hub method. SignalR prefixes a server's <see cref="HubException"/> with "An unexpected
+    /// error occurred invoking ..."; this hands callers the server's own message, as HTTP clients read it.
+    /// </summary>
+    private async Task<T> InvokeAsync<T>(string method, object?[] arguments, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Connection.InvokeCoreAsync<T>(method, arguments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HubException exception)
+        {
+            const string Marker = "HubException: ";
+            var at = exception.Message.IndexOf(Marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                throw;
+            }
+
+            throw new HubException(exception.Message[(at + Marker.Length)..], exception);
+        }
     }
 }

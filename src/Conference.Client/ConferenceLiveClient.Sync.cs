@@ -46,7 +46,7 @@ public sealed partial class ConferenceLiveClient
         await _resync.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var snapshot = await Connection.InvokeAsync<ShowSnapshot>("JoinConference", conferenceId, cancellationToken).ConfigureAwait(false);
+            var snapshot = await InvokeAsync<ShowSnapshot>("JoinConference", [conferenceId], cancellationToken).ConfigureAwait(false);
             lock (_stateLock)
             {
                 Snapshot = snapshot;

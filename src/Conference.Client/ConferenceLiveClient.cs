@@ -113,7 +113,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
     public async Task SyncClockAsync(CancellationToken cancellationToken = default)
     {
         await Clock.SyncAsync(
-            (ticks, ct) => Connection.InvokeAsync<ClockSample>("SyncClock", ticks, ct), _options.ClockSamples, cancellationToken).ConfigureAwait(false);
+            (ticks, ct) => InvokeAsync<ClockSample>("SyncClock", [ticks], ct), _options.ClockSamples, cancellationToken).ConfigureAwait(false);
         _nextResyncAt = _options.TimeProvider.GetUtcNow() + _options.ClockResyncInterval;
     }
 
