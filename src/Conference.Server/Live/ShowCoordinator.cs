@@ -162,7 +162,9 @@ public sealed partial class ShowCoordinator(
 
         var after = events.Aggregate(before, RunOfShow.Apply);
         show.State = after;
-        var live = LiveShowState.From(conferenceId, after, before.Revision, program, now);
+
+        // Stamped after the commit, just before sending, so clients can measure fan-out latency from it.
+        var live = LiveShowState.From(conferenceId, after, before.Revision, program, time.GetUtcNow());
         await BroadcastAsync(conferenceId, live, events);
         Arm(conferenceId, show, after, program, now);
         return live;

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conference.Client;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Conference.LoadTest;
+
+/// <summary>
+/// Load benchmark (not a test): N participants over real WebSockets on loopback against an
+/// in-process Kestrel server, a host pressing Next; then the same N on a bare hub receiving an equal
+/// payload, as the baseline. Usage: dotnet run -c Release --project tests/Conference.LoadTest --
+/// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--timeout-seconds 300]
+/// </summary>
+internal static class LoadTestProgram
+{
+    private static readonly TimeSpan FanOutPatience = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> Main(string[] args)
+    {
+        var participants = Option(args, "--participants", 1000);
+        var changes = Option(args, "--changes", 20);
+        var warmUp = Option(args, "--warmup", 3);
+        var protocol = args.SkipWhile(a => a != "--protocol").Skip(1).FirstOrDefault() is "messagepack" ? LiveProtocol.MessagePack : LiveProtocol.Json;
+        using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(Option(args, "--timeout-seconds", 300)));
+
+        // Clients and server share two cores here; without a warm pool the first thousand joins wait for thread injection.
+        ThreadPool.SetMinThreads(200, 200);
+        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}");
+
+        await using var server = await LoadServer.StartAsync();
+        var conferenceId = await CreateProgramAsync(server.Address, warmUp + changes + 1, overall.Token);
+        await using var host = new ConferenceLiveClient(server.Address, LoadServer.OrganizerKey, new ConferenceClientOptions { Protocol = protocol });
+        await host.StartAsync(overall.Token);
+        await host.JoinAsync(conferenceId, overall.Token);
+        var started = await host.StartShowAsync(cancellationToken: overall.Token);
+
+        // Phase 1: the conference hub.
+        var live = new LatencyRecorder(participants * changes);
+        var before = MemoryNow();
+        var joining = Stopwatch.StartNew();
+        var clients = await ConnectAllAsync(participants, async () =>
+        {
+            var client = new ConferenceLiveClient(server.Address, LoadServer.OrganizerKey, new ConferenceClientOptions
+            {
+                Protocol = protocol, ClockSamples = 3, ClockJumpCheckInterval = TimeSpan.FromMinutes(10), ClockResyncInterval = TimeSpan.FromHours(1),
+            });
+            client.ShowChanged += (_, state) =>
+            {
+                if (state.Revision > started.Revision)
+                {
+                    live.Record(client.Clock.ServerNow - state.ServerTime);
+                }
+            };
+            await client.StartAsync(overall.Token);
+            await client.JoinAsync(conferenceId, overall.Token);
+            return client;
+        }, overall.Token);
+        var joinTime = joining.Elapsed;
+        var joined = MemoryNow();
+        Console.WriteLine($"conference hub: {participants} joined in {joinTime.TotalSeconds:0.00} s");
+
+        var lost = 0;
+        LiveShowState last = started;
+        for (var i = 0; i < warmUp + changes; i++)
+        {
+            if (i == warmUp)
+            {
+                live.StartMeasuring();
+            }
+
+            var received = live.Received;
+            last = await host.NextAsync(cancellationToken: overall.Token);
+            lost += await live.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            await Task.Delay(50, overall.Token);
+        }
+
+        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+
+        // Phase 2: the baseline, a bare hub broadcasting an equal payload to the same number of connections.
+        var bare = new LatencyRecorder(participants * changes);
+        var bareBefore = MemoryNow();
+        var bareJoining = Stopwatch.StartNew();
+        var bareConnections = await ConnectAllAsync(participants, async () =>
+        {
+            var connection = BareConnection(server.Address, protocol);
+            connection.On<LiveShowState>("ShowChanged", state => bare.Record(DateTimeOffset.UtcNow - state.ServerTime));
+            await connection.StartAsync(overall.Token);
+            return connection;
+        }, overall.Token);
+        var bareJoinTime = bareJoining.Elapsed;
+        var bareJoined = MemoryNow();
+        await Task.Delay(500, overall.Token);
+        var bareLost = 0;
+        for (var i = 0; i < warmUp + changes; i++)
+        {
+            if (i == warmUp)
+            {
+                bare.StartMeasuring();
+            }
+
+            var received = bare.Received;
+            await server.BareHub.Clients.Group(BareHub.Everyone).SendAsync("ShowChanged", last with { ServerTime = DateTimeOffset.UtcNow }, overall.Token);
+            bareLost += await bare.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            await Task.Delay(50, overall.Token);
+        }
+
+        await Task.WhenAll(bareConnections.Select(c => c.DisposeAsync().AsTask()));
+        Report(participants, joinTime, live, before, joined, lost, bareJoinTime, bare, bareBefore, bareJoined, bareLost);
+        return 0;
+    }
+
+    private static async Task<List<T>> ConnectAllAsync<T>(int count, Func<Task<T>> connect, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(64);
+        var tasks = Enumerable.Range(0, count).Select(async _ =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await connect();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return [.. await Task.WhenAll(tasks)];
+    }
+
+    private static HubConnection BareConnection(Uri server, LiveProtocol protocol)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, LoadServer.BarePath));
+        if (protocol == LiveProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        else
+        {
+            builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        }
+
+        return builder.Build();
+    }
+
+    private static async Task<Guid> CreateProgramAsync(Uri server, int segments, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", LoadServer.OrganizerKey);
+        var created = await http.PostAsJsonAsync("/api/conferences", new
+        {
+            title = "Load", scheduledStart = DateTimeOffset.UtcNow, timeZone = "Asia/Baku", languages = new[] { "az" },
+        }, cancellationToken);
+        var conference = await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var id = conference.GetProperty("id").GetGuid();
+        var revision = conference.GetProperty("revision").GetInt32();
+        for (var i = 0; i < segments; i++)
+        {
+            var added = await http.PostAsJsonAsync($"/api/conferences/{id}/segments",
+                new { expectedRevision = revision, kind = "custom", title = $"Part {i + 1}", durationSeconds = 600 }, cancellationToken);
+            revision = (await added.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("revision").GetInt32();
+        }
+
+        return id;
+    }
+
+    private static (long Managed, long WorkingSet) MemoryNow()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+
+    private static void Report(
+        int participants, TimeSpan joinTime, LatencyRecorder live, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) joined, int lost,
+        TimeSpan bareJoinTime, LatencyRecorder bare, (long Managed, long WorkingSet) bareBefore, (long Managed, long WorkingSet) bareJoined, int bareLost)
+    {
+        var l = live.Percentiles();
+        var b = bare.Percentiles();
+        static string Kb(long bytes, int n) => (bytes / 1024.0 / n).ToString("0.0", CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine("| | conference hub | bare hub (baseline) | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| all {participants} connected (and joined) | {joinTime.TotalSeconds:0.00} s | {bareJoinTime.TotalSeconds:0.00} s | |");
+        Console.WriteLine($"| fan-out p50 | {l.P50:0.0} ms | {b.P50:0.0} ms | {l.P50 / b.P50:0.00} |");
+        Console.WriteLine($"| fan-out p95 | {l.P95:0.0} ms | {b.P95:0.0} ms | {l.P95 / b.P95:0.00} |");
+        Console.WriteLine($"| fan-out p99 | {l.P99:0.0} ms | {b.P99:0.0} ms | {l.P99 / b.P99:0.00} |");
+        Console.WriteLine($"| fan-out max | {l.Max:0.0} ms | {b.Max:0.0} ms | |");
+        Console.WriteLine($"| deliveries (changes not fully delivered in 30 s) | {l.Count} ({lost}) | {b.Count} ({bareLost}) | |");
+        Console.WriteLine($"| managed heap per connection, both ends | {Kb(joined.Managed - before.Managed, participants)} KB | {Kb(bareJoined.Managed - bareBefore.Managed, participants)} KB | |");
+        Console.WriteLine($"| working set per connection, both ends | {Kb(joined.WorkingSet - before.WorkingSet, participants)} KB | {Kb(bareJoined.WorkingSet - bareBefore.WorkingSet, participants)} KB | |");
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : fallback;
+}
