@@ -32,20 +32,32 @@ public sealed partial class ShowCoordinator(
             cancellationToken);
     }
 
-    /// <summary>Reads a conference (404 if it does not exist), its program as the engine sees it, and its show now.</summary>
+    /// <summary>
+    /// Reads a conference (404 if it does not exist), its program as the engine sees it, and its show now.
+    /// Thousands join at once, so the program is kept between reads and reloaded only when its revision
+    /// (every edit bumps it) differs: one scalar query instead of loading every segment per join.
+    /// </summary>
     public async Task<(ConferenceProgram Conference, ShowProgram Program, ShowState State)> ReadAsync(
         ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
     {
-        var conference = await db.LoadAsync(conferenceId, cancellationToken);
-        var state = await StateAsync(db, conferenceId, cancellationToken);
-        return (conference, ShowProgram.From(conference), state);
+        ArgumentNullException.ThrowIfNull(db);
+        var revision = await db.Conferences.Where(c => c.Id == conferenceId).Select(c => (int?)c.Revision).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("conference", conferenceId);
+        var show = _shows.GetOrAdd(conferenceId, _ => new ConferenceShow());
+        if (show.Program is not { } cached || cached.Conference.Revision != revision)
+        {
+            var conference = await db.LoadAsync(conferenceId, cancellationToken);
+            cached = new ProgramRead(conference, ShowProgram.From(conference));
+            show.Program = cached;
+        }
+
+        var state = await StateAsync(show, db, conferenceId, cancellationToken);
+        return (cached.Conference, cached.Program, state);
     }
 
     /// <summary>The state of a conference known to exist, replaying its log on first use.</summary>
-    private async Task<ShowState> StateAsync(ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
+    private static async Task<ShowState> StateAsync(ConferenceShow show, ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var show = _shows.GetOrAdd(conferenceId, _ => new ConferenceShow());
         if (show.State is { } known)
         {
             return known;
@@ -151,9 +163,12 @@ public sealed partial class ShowCoordinator(
         show.Timer = null;
     }
 
+    private sealed record ProgramRead(ConferenceProgram Conference, ShowProgram Program);
+
     private sealed class ConferenceShow : IDisposable
     {
         private volatile ShowState? _state;
+        private volatile ProgramRead? _program;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -161,6 +176,9 @@ public sealed partial class ShowCoordinator(
         public ShowState? State { get => _state; set => _state = value; }
 
         public ITimer? Timer { get; set; }
+
+        /// <summary>The program as last read for joins; replaced when the conference's revision moves on.</summary>
+        public ProgramRead? Program { get => _program; set => _program = value; }
 
         public void Dispose()
         {

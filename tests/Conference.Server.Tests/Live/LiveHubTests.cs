@@ -25,6 +25,19 @@ public class LiveHubTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.That(snapshot.ServerTime, Is.EqualTo(Host.Clock.GetUtcNow()));
     }
 
+    [Test]
+    public async Task Join_AfterAProgramEdit_SeesTheEditedProgram()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var client = await ConnectAsync(conference.Id);
+
+        conference = await AddSegmentAsync(conference, Custom("Encore"));
+        var snapshot = await client.JoinAsync(conference.Id);
+
+        Assert.That(snapshot.Program.Segments.Select(s => s.Title), Is.EqualTo(new[] { "Address of the Chairman", "Encore" }));
+        Assert.That(snapshot.Program.ProgramRevision, Is.EqualTo(conference.Revision));
+    }
+
     [TestCase(LiveProtocol.Json, LiveProtocol.MessagePack)]
     [TestCase(LiveProtocol.MessagePack, LiveProtocol.Json)]
     public async Task HostCommands_AreBroadcastOnceToEveryoneInTheConference(LiveProtocol hostProtocol, LiveProtocol viewerProtocol)
