@@ -18,6 +18,12 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
     /// <summary>The hub's path on the server.</summary>
     public const string HubPath = "/hubs/conference";
 
+    /// <summary>Shared by every client in the process: serializer metadata is built once, not once per connection.</summary>
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
     private readonly ConferenceClientOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _resync = new(1, 1);
@@ -59,8 +65,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
         }
         else
         {
-            builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(
-                new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+            builder.AddJsonProtocol(o => o.PayloadSerializerOptions = PayloadJson);
         }
 
         Connection = builder.Build();

@@ -29,7 +29,7 @@ internal static class LoadTestProgram
 
         // Clients and server share two cores here; without a warm pool the first thousand joins wait for thread injection.
         ThreadPool.SetMinThreads(200, 200);
-        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}");
+        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, {LoadAverage()}");
 
         await using var server = await LoadServer.StartAsync();
         var conferenceId = await CreateProgramAsync(server.Address, warmUp + changes + 1, overall.Token);
@@ -99,6 +99,7 @@ internal static class LoadTestProgram
         }
 
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()).Concat(bareConnections.Select(c => c.DisposeAsync().AsTask())));
+        Console.WriteLine($"finished, {LoadAverage()}");
         Report(participants, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost);
         return 0;
     }
@@ -185,6 +186,10 @@ internal static class LoadTestProgram
         Console.WriteLine($"| managed heap per connection, both ends | {Kb(joined.Managed - before.Managed, participants)} KB | {Kb(bareJoined.Managed - bareBefore.Managed, participants)} KB | |");
         Console.WriteLine($"| working set per connection, both ends | {Kb(joined.WorkingSet - before.WorkingSet, participants)} KB | {Kb(bareJoined.WorkingSet - bareBefore.WorkingSet, participants)} KB | |");
     }
+
+    /// <summary>Other work on the machine shares the cores with both ends of every connection; the figures mean little without it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "load average unknown";
 
     private static int Option(string[] args, string name, int fallback) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed)
