@@ -1,5 +1,6 @@
 using System.Net;
 using Conference.Server.Infrastructure;
+using Conference.Server.Live;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
@@ -28,6 +29,10 @@ internal sealed class LoadServer : IAsyncDisposable
     public Uri Address { get; }
 
     public IHubContext<BareHub> BareHub => _app.Services.GetRequiredService<IHubContext<BareHub>>();
+
+    /// <summary>A conference's group on the real hub, for a bare send that bypasses the show coordinator.</summary>
+    public IClientProxy ConferenceGroup(Guid conferenceId) =>
+        _app.Services.GetRequiredService<IHubContext<ConferenceHub>>().Clients.Group(LiveGroups.Conference(conferenceId));
 
     public static async Task<LoadServer> StartAsync()
     {
