@@ -22,7 +22,9 @@ public sealed partial class ConferenceLiveClient
                 return;
             }
 
-            gap = current is not null && state.PreviousRevision != current.Revision;
+            // A missed change, or a program edited since the snapshot: either way, take a fresh snapshot.
+            gap = (current is not null && state.PreviousRevision != current.Revision)
+                || (Snapshot is { } snapshot && snapshot.Program.ProgramRevision != state.ProgramRevision);
             if (!gap)
             {
                 Show = state;

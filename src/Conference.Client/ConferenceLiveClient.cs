@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Conference.Domain.Show;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +89,10 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
 
     /// <summary>Time left on the running segment by the synced clock; null when nothing runs.</summary>
     public TimeSpan? Remaining => Show?.RemainingAt(Clock.ServerNow);
+
+    /// <summary>Planned, expected and actual times per segment now, computed locally with the engine's own projection.</summary>
+    public ShowTimelineView? Timeline =>
+        Snapshot is { } snapshot && Show is { } show ? ShowTimeline.Compute(show.ToShowState(), snapshot.Program, Clock.ServerNow) : null;
 
     /// <summary>Raised on every show change applied (after a resync too).</summary>
     public event EventHandler<LiveShowState>? ShowChanged;

@@ -23,8 +23,8 @@ namespace Conference.Client;
 /// <param name="AutoAdvanceAt">When the running segment ends by itself, if it does.</param>
 /// <param name="Runs">Every segment that has run or runs, with recorded instants.</param>
 /// <param name="SkippedSegmentIds">Segments marked skipped before they ran.</param>
-/// <param name="Timeline">Planned, expected and actual times per segment, and the projected end.</param>
-/// <param name="ServerTime">The server's clock when it built this state.</param>
+/// <param name="ProgramRevision">The revision of the program this state was decided against; another one than the client holds means its program is out of date.</param>
+/// <param name="ServerTime">The server's clock when it sent this state.</param>
 public sealed record LiveShowState(
     Guid ConferenceId,
     int Revision,
@@ -43,9 +43,26 @@ public sealed record LiveShowState(
     DateTimeOffset? AutoAdvanceAt,
     IReadOnlyList<SegmentRun> Runs,
     IReadOnlyList<Guid> SkippedSegmentIds,
-    ShowTimelineView Timeline,
+    int ProgramRevision,
     DateTimeOffset ServerTime)
 {
+    /// <summary>The engine's state with these anchors, for computing the timelines locally with <see cref="ShowTimeline.Compute"/>.</summary>
+    public ShowState ToShowState() => new()
+    {
+        Status = Status,
+        Revision = Revision,
+        StartedAt = StartedAt,
+        EndedAt = EndedAt,
+        CurrentSegmentId = CurrentSegmentId,
+        SegmentStartedAt = SegmentStartedAt,
+        PausedAt = PausedAt,
+        PausedTotal = PausedTotal,
+        AddedTime = AddedTime,
+        CueIndex = CueIndex,
+        Runs = [.. Runs],
+        SkippedSegmentIds = [.. SkippedSegmentIds],
+    };
+
     /// <summary>The running segment's deadline seen from <paramref name="serverNow"/> (an ongoing pause keeps pushing it).</summary>
     public DateTimeOffset? DeadlineAt(DateTimeOffset serverNow)
     {
@@ -68,8 +85,10 @@ public sealed record LiveShowState(
 /// <param name="TimeZone">The conference's IANA time zone, for rendering.</param>
 /// <param name="Program">The program as the engine sees it (segments, durations, planned starts).</param>
 /// <param name="Show">The live show now.</param>
+/// <param name="Timeline">Planned, expected and actual times per segment, and the projected end, when the server answered.</param>
 /// <param name="ServerTime">The server's clock when it answered.</param>
-public sealed record ShowSnapshot(Guid ConferenceId, string Title, string TimeZone, ShowProgram Program, LiveShowState Show, DateTimeOffset ServerTime);
+public sealed record ShowSnapshot(
+    Guid ConferenceId, string Title, string TimeZone, ShowProgram Program, LiveShowState Show, ShowTimelineView Timeline, DateTimeOffset ServerTime);
 
 /// <summary>A host's message to speakers or hosts.</summary>
 /// <param name="ConferenceId">The conference.</param>

@@ -3,8 +3,11 @@ using Conference.Domain.Show;
 namespace Conference.Server.Live;
 
 /// <summary>
-/// The live show as sent to clients: the engine's anchors (never a running value), the planned
-/// duration of the running segment so a client can draw its own countdown, and the three timelines.
+/// The live show as sent to clients on every change: the engine's anchors (never a running value) and
+/// the planned duration of the running segment, so a client draws its own countdown. It stays small
+/// because thousands receive it at once: the timelines travel in the snapshot and at GET .../show/timeline,
+/// and a client recomputes them from these anchors with the same pure code (<see cref="ShowTimeline"/>).
+/// <see cref="ProgramRevision"/> tells a client its program is out of date.
 /// <see cref="PreviousRevision"/> lets a client notice a change it missed (one command may add
 /// several events, so revisions do not grow by one). <see cref="ServerTime"/> is when the server built it.
 /// </summary>
@@ -26,7 +29,7 @@ public sealed record LiveShowState(
     DateTimeOffset? AutoAdvanceAt,
     IReadOnlyList<SegmentRun> Runs,
     IReadOnlyList<Guid> SkippedSegmentIds,
-    ShowTimelineView Timeline,
+    int ProgramRevision,
     DateTimeOffset ServerTime)
 {
     public static LiveShowState From(Guid conferenceId, ShowState state, int previousRevision, ShowProgram program, DateTimeOffset now)
@@ -50,13 +53,14 @@ public sealed record LiveShowState(
             RunOfShow.NextDeadline(state, program),
             [.. state.Runs],
             [.. state.SkippedSegmentIds],
-            ShowTimeline.Compute(state, program, now),
+            program.ProgramRevision,
             now);
     }
 }
 
-/// <summary>What <c>JoinConference</c> returns: everything a client needs to render the show from scratch.</summary>
-public sealed record ShowSnapshot(Guid ConferenceId, string Title, string TimeZone, ShowProgram Program, LiveShowState Show, DateTimeOffset ServerTime);
+/// <summary>What <c>JoinConference</c> returns: everything a client needs to render the show from scratch, timelines included.</summary>
+public sealed record ShowSnapshot(
+    Guid ConferenceId, string Title, string TimeZone, ShowProgram Program, LiveShowState Show, ShowTimelineView Timeline, DateTimeOffset ServerTime);
 
 /// <summary>A host's message to speakers or to the other hosts, pushed to those role groups.</summary>
 public sealed record HostMessage(Guid ConferenceId, MessageAudience Audience, string Text, DateTimeOffset At, int Revision);

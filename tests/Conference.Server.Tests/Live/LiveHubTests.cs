@@ -20,8 +20,8 @@ public class LiveHubTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.That(snapshot.Program.Segments.Select(s => s.Title), Is.EqualTo(new[] { "Minute of silence", "Address of the Chairman" }));
         Assert.That(snapshot.Show.Status, Is.EqualTo(ShowStatus.NotStarted));
         Assert.That(snapshot.Show.Revision, Is.Zero);
-        Assert.That(snapshot.Show.Timeline.Segments, Has.Count.EqualTo(2));
-        Assert.That(snapshot.Show.Timeline.PlannedEnd, Is.EqualTo(conference.PlannedEnd));
+        Assert.That(snapshot.Timeline.Segments, Has.Count.EqualTo(2));
+        Assert.That(snapshot.Timeline.PlannedEnd, Is.EqualTo(conference.PlannedEnd));
         Assert.That(snapshot.ServerTime, Is.EqualTo(Host.Clock.GetUtcNow()));
     }
 

@@ -40,10 +40,15 @@ public class ShowRestTests(DatabaseKind kind) : LiveTestBase(kind)
     public async Task Timeline_ShowsPlannedExpectedAndActualWithOverrun()
     {
         var conference = await CreateProgramAsync(Custom("Opening", 60), Custom("Talk", 300));
-        await Send("start", new { expectedRevision = 0 }, conference.Id);
+        var viewer = await ConnectAsync(conference.Id);
+        var started = await Send("start", new { expectedRevision = 0 }, conference.Id);
+        await WaitForAsync(viewer, s => s.Revision == started.Revision);
         Host.Clock.Advance(TimeSpan.FromSeconds(90));
 
         var timeline = await Read<ShowTimelineView>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show/timeline"));
+        var local = ShowTimeline.Compute(viewer.Show!.ToShowState(), viewer.Snapshot!.Program, Host.Clock.GetUtcNow());
+        Assert.That(local.Segments, Is.EqualTo(timeline.Segments), "a client projects the same timelines from the anchors it received");
+        Assert.That(local.ProjectedEnd, Is.EqualTo(timeline.ProjectedEnd));
 
         var now = Host.Clock.GetUtcNow();
         Assert.That(timeline.Segments[0].Progress, Is.EqualTo(SegmentProgress.Running));

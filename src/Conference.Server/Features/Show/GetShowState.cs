@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Show;
 
-/// <summary>The live show now: anchors, revision and timelines (what a client that missed a change reloads).</summary>
+/// <summary>The live show now: anchors and revision (the timelines are at GET .../show/timeline).</summary>
 public sealed record GetShowState(Guid ConferenceId) : IRequest<LiveShowState>, IAuthorizedRequest
 {
     public Permission RequiredPermission => Permission.JoinConference;

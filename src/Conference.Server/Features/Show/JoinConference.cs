@@ -1,3 +1,4 @@
+using Conference.Domain.Show;
 using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
@@ -27,6 +28,6 @@ public sealed class JoinConferenceHandler(ConferenceDbContext db, ShowCoordinato
         var now = time.GetUtcNow();
         return new ShowSnapshot(
             conference.Id, conference.Title, conference.TimeZoneId, program,
-            LiveShowState.From(conference.Id, state, state.Revision, program, now), now);
+            LiveShowState.From(conference.Id, state, state.Revision, program, now), ShowTimeline.Compute(state, program, now), now);
     }
 }
