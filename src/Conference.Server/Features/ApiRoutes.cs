@@ -1,6 +1,7 @@
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Participants;
 using Conference.Server.Features.Segments;
+using Conference.Server.Features.Show;
 using Conference.Server.Features.Timeline;
 using MediatR;
 
@@ -53,6 +54,7 @@ public static class ApiRoutes
 
         // Participants, invitations, joining, registration and attendance: see ParticipantApiRoutes.
         app.MapParticipantApi();
+        conferences.MapShowEndpoints();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Conference.Server.Features;
 using Conference.Server.Features.Demo;
 using Conference.Server.Identity;
+using Conference.Server.Live;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -27,6 +28,7 @@ public static class ServerSetup
 
         builder.AddConferenceDatabase();
         builder.AddConferenceIdentity();
+        services.AddConferenceLive();
         return builder;
     }
 
@@ -55,6 +57,7 @@ public static class ServerSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConferenceApi();
+        app.MapConferenceLive();
         app.MapGet("/", () => TypedResults.Redirect("/api/reference")).ExcludeFromDescription();
         return app;
     }

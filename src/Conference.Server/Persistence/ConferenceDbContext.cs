@@ -15,6 +15,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<RegistrationPolicy> RegistrationPolicies => Set<RegistrationPolicy>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<ShowEventRecord> ShowEvents => Set<ShowEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -60,6 +61,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
         });
 
         ParticipantModel.Configure(modelBuilder);
+        ShowEventModel.Configure(modelBuilder);
     }
 }
 

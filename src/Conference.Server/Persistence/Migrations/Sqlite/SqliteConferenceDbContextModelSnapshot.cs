@@ -258,6 +258,31 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Segments", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConferenceId", "Revision");
+
+                    b.ToTable("ShowEvents", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Participants.AttendanceRecord", b =>
                 {
                     b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
@@ -358,6 +383,15 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.Navigation("Media");
 
                     b.Navigation("Speaker");
+                });
+
+            modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Domain.Programs.ConferenceProgram", b =>

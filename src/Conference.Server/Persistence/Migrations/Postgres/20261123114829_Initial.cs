@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,11 +7,28 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Conference.Server.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Participants : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "Conferences",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Slogan = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ScheduledStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Languages = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conferences", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AttendanceRecords",
                 columns: table => new
@@ -83,6 +101,59 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Segments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PlannedDuration = table.Column<TimeSpan>(type: "interval", nullable: false),
+                    FixedStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MediaUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    MediaDuration = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    SpeakerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SpeakerTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SpeakerCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    AwardName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AudienceMuted = table.Column<bool>(type: "boolean", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConferenceId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Segments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Segments_Conferences_ConferenceId",
+                        column: x => x.ConferenceId,
+                        principalTable: "Conferences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShowEvents",
+                columns: table => new
+                {
+                    ConferenceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShowEvents", x => new { x.ConferenceId, x.Revision });
+                    table.ForeignKey(
+                        name: "FK_ShowEvents_Conferences_ConferenceId",
+                        column: x => x.ConferenceId,
+                        principalTable: "Conferences",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
@@ -133,6 +204,11 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                 table: "Participants",
                 columns: new[] { "ConferenceId", "IdentityKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Segments_ConferenceId",
+                table: "Segments",
+                column: "ConferenceId");
         }
 
         /// <inheritdoc />
@@ -148,7 +224,16 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                 name: "RegistrationPolicies");
 
             migrationBuilder.DropTable(
+                name: "Segments");
+
+            migrationBuilder.DropTable(
+                name: "ShowEvents");
+
+            migrationBuilder.DropTable(
                 name: "Participants");
+
+            migrationBuilder.DropTable(
+                name: "Conferences");
         }
     }
 }

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Conference.Server.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresConferenceDbContext))]
-    [Migration("20261123110506_Participants")]
-    partial class Participants
+    [Migration("20261123114829_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -267,6 +267,31 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.ToTable("Segments", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("ConferenceId", "Revision");
+
+                    b.ToTable("ShowEvents", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Participants.AttendanceRecord", b =>
                 {
                     b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
@@ -367,6 +392,15 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.Navigation("Media");
 
                     b.Navigation("Speaker");
+                });
+
+            modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Domain.Programs.ConferenceProgram", b =>

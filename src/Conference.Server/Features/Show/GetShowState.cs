@@ -1,0 +1,27 @@
+using Conference.Server.Features.Conferences;
+using Conference.Server.Identity;
+using Conference.Server.Live;
+using Conference.Server.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Features.Show;
+
+/// <summary>The live show now: anchors and revision (the timelines are at GET .../show/timeline).</summary>
+public sealed record GetShowState(Guid ConferenceId) : IRequest<LiveShowState>, IAuthorizedRequest
+{
+    public Permission RequiredPermission => Permission.JoinConference;
+
+    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
+}
+
+public sealed class GetShowStateHandler(ConferenceDbContext db, ShowCoordinator coordinator, TimeProvider time)
+    : IRequestHandler<GetShowState, LiveShowState>
+{
+    public async Task<LiveShowState> Handle(GetShowState request, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var (_, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
+        return LiveShowState.From(request.ConferenceId, state, state.Revision, program, time.GetUtcNow());
+    }
+}

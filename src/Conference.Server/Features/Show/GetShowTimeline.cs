@@ -1,0 +1,27 @@
+using Conference.Domain.Show;
+using Conference.Server.Identity;
+using Conference.Server.Live;
+using Conference.Server.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Features.Show;
+
+/// <summary>Planned, expected and actual times per segment, over/under, and the projected end of the show.</summary>
+public sealed record GetShowTimeline(Guid ConferenceId) : IRequest<ShowTimelineView>, IAuthorizedRequest
+{
+    public Permission RequiredPermission => Permission.JoinConference;
+
+    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
+}
+
+public sealed class GetShowTimelineHandler(ConferenceDbContext db, ShowCoordinator coordinator, TimeProvider time)
+    : IRequestHandler<GetShowTimeline, ShowTimelineView>
+{
+    public async Task<ShowTimelineView> Handle(GetShowTimeline request, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var (_, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
+        return ShowTimeline.Compute(state, program, time.GetUtcNow());
+    }
+}

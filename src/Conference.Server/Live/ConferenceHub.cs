@@ -1,0 +1,105 @@
+using Conference.Domain.Show;
+using Conference.Server.Features.Show;
+using MediatR;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Conference.Server.Live;
+
+/// <summary>
+/// The live channel at <c>/hubs/conference</c>. Methods are thin: each sends the same mediator
+/// request as its REST mirror, so authorization and validation happen once, in the pipeline, and
+/// <see cref="LiveHubFilter"/> turns failures into the same messages as the HTTP problem details.
+/// </summary>
+public sealed partial class ConferenceHub(IMediator mediator, TimeProvider time, ILogger<ConferenceHub> logger) : Hub<IConferenceClient>
+{
+    private const string JoinedKey = "joined-conferences";
+
+    /// <summary>Joins the conference's group and the caller's role groups, and returns a fresh snapshot.</summary>
+    public async Task<ShowSnapshot> JoinConference(Guid conferenceId)
+    {
+        var snapshot = await mediator.Send(new JoinConferenceRequest(conferenceId), Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Conference(conferenceId));
+        foreach (var group in LiveGroups.RolesOf(Context.User, conferenceId))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+
+        JoinedConferences().Add(conferenceId);
+        return snapshot;
+    }
+
+    /// <summary>NTP-style sample: the client's send instant comes back with the server's clock.</summary>
+    public ClockSample SyncClock(long clientSendTicks) => new(clientSendTicks, time.GetUtcNow().UtcTicks);
+
+    public Task<LiveShowState> Start(Guid conferenceId, int expectedRevision) =>
+        Send(new StartShowRequest(expectedRevision) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> Next(Guid conferenceId, int expectedRevision) =>
+        Send(new NextSegmentRequest(expectedRevision) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> GoTo(Guid conferenceId, int expectedRevision, Guid segmentId) =>
+        Send(new GoToSegmentRequest(expectedRevision, segmentId) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> Pause(Guid conferenceId, int expectedRevision) =>
+        Send(new PauseShowRequest(expectedRevision) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> Resume(Guid conferenceId, int expectedRevision) =>
+        Send(new ResumeShowRequest(expectedRevision) { ConferenceId = conferenceId });
+
+    /// <summary>Adds (positive) or takes (negative) whole seconds on the running segment.</summary>
+    public Task<LiveShowState> AdjustTime(Guid conferenceId, int expectedRevision, int deltaSeconds) =>
+        Send(new AdjustTimeRequest(expectedRevision, deltaSeconds) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> Skip(Guid conferenceId, int expectedRevision, Guid segmentId) =>
+        Send(new SkipSegmentRequest(expectedRevision, segmentId) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> End(Guid conferenceId, int expectedRevision) =>
+        Send(new EndShowRequest(expectedRevision) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> AdvanceCue(Guid conferenceId, int expectedRevision) =>
+        Send(new ChangeCueRequest(expectedRevision, null) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> SetCue(Guid conferenceId, int expectedRevision, int cueIndex) =>
+        Send(new ChangeCueRequest(expectedRevision, cueIndex) { ConferenceId = conferenceId });
+
+    public Task<LiveShowState> SendMessage(Guid conferenceId, int expectedRevision, MessageAudience audience, string text) =>
+        Send(new SendMessageRequest(expectedRevision, audience, text) { ConferenceId = conferenceId });
+
+    /// <summary>Where attendance will be fed: a connection opened (it counts once it joins a conference).</summary>
+    public override Task OnConnectedAsync()
+    {
+        Connected(logger, Context.ConnectionId, Context.User?.Identity?.IsAuthenticated == true);
+        return base.OnConnectedAsync();
+    }
+
+    /// <summary>Where attendance will be fed: the conferences this connection had joined, which it has now left.</summary>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var conferenceId in JoinedConferences())
+        {
+            Left(logger, Context.ConnectionId, conferenceId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private Task<LiveShowState> Send(ShowRequest request) => mediator.Send(request, Context.ConnectionAborted);
+
+    private HashSet<Guid> JoinedConferences()
+    {
+        if (Context.Items.TryGetValue(JoinedKey, out var value) && value is HashSet<Guid> joined)
+        {
+            return joined;
+        }
+
+        joined = [];
+        Context.Items[JoinedKey] = joined;
+        return joined;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live connection {ConnectionId} opened (authenticated: {Authenticated})")]
+    private static partial void Connected(ILogger logger, string connectionId, bool authenticated);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Live connection {ConnectionId} left conference {ConferenceId}")]
+    private static partial void Left(ILogger logger, string connectionId, Guid conferenceId);
+}

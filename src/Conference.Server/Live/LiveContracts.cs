@@ -1,0 +1,79 @@
+using Conference.Domain.Show;
+
+namespace Conference.Server.Live;
+
+/// <summary>
+/// The live show as sent to clients on every change: the engine's anchors (never a running value) and
+/// the planned duration of the running segment, so a client draws its own countdown. It stays small
+/// because thousands receive it at once: the timelines travel in the snapshot and at GET .../show/timeline,
+/// and a client recomputes them from these anchors with the same pure code (<see cref="ShowTimeline"/>).
+/// <see cref="ProgramRevision"/> tells a client its program is out of date.
+/// <see cref="PreviousRevision"/> lets a client notice a change it missed (one command may add
+/// several events, so revisions do not grow by one). <see cref="ServerTime"/> is when the server built it.
+/// </summary>
+public sealed record LiveShowState(
+    Guid ConferenceId,
+    int Revision,
+    int PreviousRevision,
+    ShowStatus Status,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    Guid? CurrentSegmentId,
+    string? CurrentSegmentTitle,
+    DateTimeOffset? SegmentStartedAt,
+    TimeSpan? SegmentPlannedDuration,
+    DateTimeOffset? PausedAt,
+    TimeSpan PausedTotal,
+    TimeSpan AddedTime,
+    int CueIndex,
+    DateTimeOffset? AutoAdvanceAt,
+    IReadOnlyList<SegmentRun> Runs,
+    IReadOnlyList<Guid> SkippedSegmentIds,
+    int ProgramRevision,
+    DateTimeOffset ServerTime)
+{
+    public static LiveShowState From(Guid conferenceId, ShowState state, int previousRevision, ShowProgram program, DateTimeOffset now)
+    {
+        var segment = SegmentClock.CurrentSegment(state, program);
+        return new LiveShowState(
+            conferenceId,
+            state.Revision,
+            previousRevision,
+            state.Status,
+            state.StartedAt,
+            state.EndedAt,
+            state.CurrentSegmentId,
+            segment?.Title,
+            state.SegmentStartedAt,
+            segment?.PlannedDuration,
+            state.PausedAt,
+            state.PausedTotal,
+            state.AddedTime,
+            state.CueIndex,
+            RunOfShow.NextDeadline(state, program),
+            [.. state.Runs],
+            [.. state.SkippedSegmentIds],
+            program.ProgramRevision,
+            now);
+    }
+}
+
+/// <summary>What <c>JoinConference</c> returns: everything a client needs to render the show from scratch, timelines included.</summary>
+public sealed record ShowSnapshot(
+    Guid ConferenceId, string Title, string TimeZone, ShowProgram Program, LiveShowState Show, ShowTimelineView Timeline, DateTimeOffset ServerTime);
+
+/// <summary>A host's message to speakers or to the other hosts, pushed to those role groups.</summary>
+public sealed record HostMessage(Guid ConferenceId, MessageAudience Audience, string Text, DateTimeOffset At, int Revision);
+
+/// <summary>One clock-sync answer: the client's own send instant echoed back, and the server's clock when it answered.</summary>
+public sealed record ClockSample(long ClientSendTicks, long ServerTicks);
+
+/// <summary>The methods the server calls on connected clients.</summary>
+public interface IConferenceClient
+{
+    /// <summary>The show changed (sent once per change, to everyone in the conference; never as a tick).</summary>
+    Task ShowChanged(LiveShowState state);
+
+    /// <summary>A host message for the caller's role.</summary>
+    Task MessageReceived(HostMessage message);
+}

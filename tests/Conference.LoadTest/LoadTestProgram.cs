@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Conference.Client;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Conference.LoadTest;
+
+/// <summary>
+/// Load benchmark (not a test): N participants over real WebSockets on loopback against an
+/// in-process Kestrel server, a host pressing Next; and the same N on a bare hub receiving an equal
+/// payload, as the baseline, in the same run. Usage: dotnet run -c Release --project tests/Conference.LoadTest --
+/// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--baseline hub|group] [--timeout-seconds 300]
+/// </summary>
+internal static class LoadTestProgram
+{
+    private const string BaselineMethod = "Baseline";
+    private static readonly TimeSpan FanOutPatience = TimeSpan.FromSeconds(30);
+
+    public static async Task<int> Main(string[] args)
+    {
+        var participants = Option(args, "--participants", 1000);
+        var changes = Option(args, "--changes", 20);
+        var warmUp = Option(args, "--warmup", 3);
+        var protocol = args.SkipWhile(a => a != "--protocol").Skip(1).FirstOrDefault() is "messagepack" ? LiveProtocol.MessagePack : LiveProtocol.Json;
+        using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(Option(args, "--timeout-seconds", 300)));
+
+        // Clients and server share two cores here; without a warm pool the first thousand joins wait for thread injection.
+        ThreadPool.SetMinThreads(200, 200);
+        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, {LoadAverage()}");
+
+        await using var server = await LoadServer.StartAsync();
+        var conferenceId = await CreateProgramAsync(server.Address, warmUp + changes + 1, overall.Token);
+        await using var host = new ConferenceLiveClient(server.Address, LoadServer.OrganizerKey, new ConferenceClientOptions { Protocol = protocol });
+        await host.StartAsync(overall.Token);
+        await host.JoinAsync(conferenceId, overall.Token);
+        var started = await host.StartShowAsync(cancellationToken: overall.Token);
+
+        // The baseline's connections stay open alongside the participants' and the two kinds of change
+        // alternate, so JIT tiering, GC and the machine's other load weigh on both alike. A bare hub needs
+        // its own N sockets (two descriptors each in this process); when that exceeds the descriptor limit,
+        // the baseline is a bare group send through the same hub to the same N connections instead.
+        var baseline = args.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault()
+            ?? (participants * 4 <= 18_000 ? "hub" : "group");
+        var live = new LatencyRecorder(participants * changes);
+        var bare = new LatencyRecorder(participants * changes);
+        var before = MemoryNow();
+        var joining = Stopwatch.StartNew();
+        var clients = await ConnectAllAsync(participants, async () =>
+        {
+            var client = new ConferenceLiveClient(server.Address, LoadServer.OrganizerKey, new ConferenceClientOptions
+            {
+                Protocol = protocol,
+                ClockSamples = 3,
+                ClockJumpCheckInterval = TimeSpan.FromMinutes(10),
+                ClockResyncInterval = TimeSpan.FromHours(1),
+                WebSocketFactory = OpenWebSocketAsync,
+            });
+            client.ShowChanged += (_, state) =>
+            {
+                if (state.Revision > started.Revision)
+                {
+                    live.Record(client.Clock.ServerNow - state.ServerTime);
+                }
+            };
+            if (baseline == "group")
+            {
+                client.Connection.On<LiveShowState>(BaselineMethod, state => bare.Record(client.Clock.ServerNow - state.ServerTime));
+            }
+
+            await client.StartAsync(overall.Token);
+            await client.JoinAsync(conferenceId, overall.Token);
+            return client;
+        }, overall.Token);
+        var joinTime = joining.Elapsed;
+        var joined = MemoryNow();
+        Console.WriteLine($"conference hub: {participants} connected, clock-synced and joined in {joinTime.TotalSeconds:0.00} s");
+
+        var bareJoining = Stopwatch.StartNew();
+        var bareConnections = baseline != "hub" ? [] : await ConnectAllAsync(participants, async () =>
+        {
+            var connection = BareConnection(server.Address, protocol);
+            connection.On<LiveShowState>(BaselineMethod, state => bare.Record(DateTimeOffset.UtcNow - state.ServerTime));
+            await connection.StartAsync(overall.Token);
+            return connection;
+        }, overall.Token);
+        var bareJoinTime = bareJoining.Elapsed;
+        var bareJoined = MemoryNow();
+        Console.WriteLine(baseline == "hub"
+            ? $"baseline: bare hub, {participants} more connections in {bareJoinTime.TotalSeconds:0.00} s"
+            : "baseline: bare group send through the conference hub to the same connections");
+
+        var baselineGroup = baseline == "hub" ? server.BareHub.Clients.Group(BareHub.Everyone) : server.ConferenceGroup(conferenceId);
+        var (lost, bareLost) = (0, 0);
+        LiveShowState last = started;
+        for (var i = 0; i < warmUp + changes; i++)
+        {
+            if (i == warmUp)
+            {
+                live.StartMeasuring();
+                bare.StartMeasuring();
+            }
+
+            var received = live.Received;
+            last = await host.NextAsync(cancellationToken: overall.Token);
+            lost += await live.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            await Task.Delay(50, overall.Token);
+
+            received = bare.Received;
+            await baselineGroup.SendAsync(BaselineMethod, last with { ServerTime = DateTimeOffset.UtcNow }, overall.Token);
+            bareLost += await bare.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            await Task.Delay(50, overall.Token);
+        }
+
+        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()).Concat(bareConnections.Select(c => c.DisposeAsync().AsTask())));
+        Console.WriteLine($"finished, {LoadAverage()}");
+        Report(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost);
+        return 0;
+    }
+
+    private static async Task<List<T>> ConnectAllAsync<T>(int count, Func<Task<T>> connect, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(64);
+        var tasks = Enumerable.Range(0, count).Select(async _ =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await connect();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        });
+        return [.. await Task.WhenAll(tasks)];
+    }
+
+    private static HubConnection BareConnection(Uri server, LiveProtocol protocol)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, LoadServer.BarePath), o =>
+        {
+            o.SkipNegotiation = true;
+            o.Transports = HttpTransportType.WebSockets;
+        });
+        if (protocol == LiveProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        else
+        {
+            builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>WebSockets straight away, no negotiate request: one socket per participant instead of two.</summary>
+    private static async ValueTask<WebSocket> OpenWebSocketAsync(WebSocketConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(context.Uri, cancellationToken);
+        return socket;
+    }
+
+    private static async Task<Guid> CreateProgramAsync(Uri server, int segments, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", LoadServer.OrganizerKey);
+        var created = await http.PostAsJsonAsync("/api/conferences", new
+        {
+            title = "Load", scheduledStart = DateTimeOffset.UtcNow, timeZone = "Asia/Baku", languages = new[] { "az" },
+        }, cancellationToken);
+        var conference = await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var id = conference.GetProperty("id").GetGuid();
+        var revision = conference.GetProperty("revision").GetInt32();
+        for (var i = 0; i < segments; i++)
+        {
+            var added = await http.PostAsJsonAsync($"/api/conferences/{id}/segments",
+                new { expectedRevision = revision, kind = "custom", title = $"Part {i + 1}", durationSeconds = 600 }, cancellationToken);
+            revision = (await added.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("revision").GetInt32();
+        }
+
+        return id;
+    }
+
+    private static (long Managed, long WorkingSet) MemoryNow()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
+    }
+
+    private static void Report(
+        int participants, TimeSpan joinTime, LatencyRecorder live, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) joined, int lost,
+        TimeSpan? bareJoinTime, LatencyRecorder bare, (long Managed, long WorkingSet) bareBefore, (long Managed, long WorkingSet) bareJoined, int bareLost)
+    {
+        var l = live.Percentiles();
+        var b = bare.Percentiles();
+        static string Kb(long bytes, int n) => (bytes / 1024.0 / n).ToString("0.0", CultureInfo.InvariantCulture);
+        Console.WriteLine();
+        Console.WriteLine("| | conference hub | baseline (bare SignalR send) | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| all {participants} connected (and joined) | {joinTime.TotalSeconds:0.00} s | {(bareJoinTime is { } t ? $"{t.TotalSeconds:0.00} s" : "same connections")} | |");
+        Console.WriteLine($"| fan-out p50 | {l.P50:0.0} ms | {b.P50:0.0} ms | {l.P50 / b.P50:0.00} |");
+        Console.WriteLine($"| fan-out p95 | {l.P95:0.0} ms | {b.P95:0.0} ms | {l.P95 / b.P95:0.00} |");
+        Console.WriteLine($"| fan-out p99 | {l.P99:0.0} ms | {b.P99:0.0} ms | {l.P99 / b.P99:0.00} |");
+        Console.WriteLine($"| fan-out max | {l.Max:0.0} ms | {b.Max:0.0} ms | |");
+        Console.WriteLine($"| deliveries (changes not fully delivered in 30 s) | {l.Count} ({lost}) | {b.Count} ({bareLost}) | |");
+        var bareMemory = bareJoinTime is null ? "" : $"{Kb(bareJoined.Managed - bareBefore.Managed, participants)} KB";
+        var bareWorkingSet = bareJoinTime is null ? "" : $"{Kb(bareJoined.WorkingSet - bareBefore.WorkingSet, participants)} KB";
+        Console.WriteLine($"| managed heap per connection, both ends | {Kb(joined.Managed - before.Managed, participants)} KB | {bareMemory} | |");
+        Console.WriteLine($"| working set per connection, both ends | {Kb(joined.WorkingSet - before.WorkingSet, participants)} KB | {bareWorkingSet} | |");
+    }
+
+    /// <summary>Other work on the machine shares the cores with both ends of every connection; the figures mean little without it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "load average unknown";
+
+    private static int Option(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : fallback;
+}

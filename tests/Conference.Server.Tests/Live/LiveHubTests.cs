@@ -1,0 +1,142 @@
+using Conference.Client;
+using Conference.Domain.Show;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Conference.Server.Tests.Live;
+
+public class LiveHubTests(DatabaseKind kind) : LiveTestBase(kind)
+{
+    [TestCase(LiveProtocol.Json)]
+    [TestCase(LiveProtocol.MessagePack)]
+    public async Task Join_ReturnsSnapshotWithProgramShowTimelineAndServerTime(LiveProtocol protocol)
+    {
+        var conference = await CreateProgramAsync(Silence, Speech);
+        var client = await ConnectAsync(protocol: protocol);
+
+        var snapshot = await client.JoinAsync(conference.Id);
+
+        Assert.That(snapshot.Title, Is.EqualTo(conference.Title));
+        Assert.That(snapshot.Program.Segments.Select(s => s.Title), Is.EqualTo(new[] { "Minute of silence", "Address of the Chairman" }));
+        Assert.That(snapshot.Show.Status, Is.EqualTo(ShowStatus.NotStarted));
+        Assert.That(snapshot.Show.Revision, Is.Zero);
+        Assert.That(snapshot.Timeline.Segments, Has.Count.EqualTo(2));
+        Assert.That(snapshot.Timeline.PlannedEnd, Is.EqualTo(conference.PlannedEnd));
+        Assert.That(snapshot.ServerTime, Is.EqualTo(Host.Clock.GetUtcNow()));
+    }
+
+    [Test]
+    public async Task Join_AfterAProgramEdit_SeesTheEditedProgram()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var client = await ConnectAsync(conference.Id);
+
+        conference = await AddSegmentAsync(conference, Custom("Encore"));
+        var snapshot = await client.JoinAsync(conference.Id);
+
+        Assert.That(snapshot.Program.Segments.Select(s => s.Title), Is.EqualTo(new[] { "Address of the Chairman", "Encore" }));
+        Assert.That(snapshot.Program.ProgramRevision, Is.EqualTo(conference.Revision));
+    }
+
+    [TestCase(LiveProtocol.Json, LiveProtocol.MessagePack)]
+    [TestCase(LiveProtocol.MessagePack, LiveProtocol.Json)]
+    public async Task HostCommands_AreBroadcastOnceToEveryoneInTheConference(LiveProtocol hostProtocol, LiveProtocol viewerProtocol)
+    {
+        var conference = await CreateProgramAsync(Speech, Custom("Music"));
+        var host = await ConnectAsync(conference.Id, hostProtocol);
+        var viewer = await ConnectAsync(conference.Id, viewerProtocol);
+        var seen = new List<int>();
+        viewer.ShowChanged += (_, state) => { lock (seen) { seen.Add(state.Revision); } };
+
+        var started = await host.StartShowAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(90));
+        await host.AdjustTimeAsync(30);
+        await host.PauseAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(10));
+        await host.ResumeAsync();
+        var next = await host.NextAsync();
+        var last = await WaitForAsync(viewer, s => s.Revision == next.Revision);
+
+        Assert.That(started.SegmentStartedAt, Is.EqualTo(started.StartedAt));
+        Assert.That(last.CurrentSegmentTitle, Is.EqualTo("Music"));
+        Assert.That(last.Runs[0].AddedTime, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(last.Runs[0].PausedTotal, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        lock (seen)
+        {
+            Assert.That(seen, Is.EqualTo(new[] { 2, 3, 4, 5, 7 }), "one ShowChanged per change, none repeated");
+        }
+    }
+
+    [Test]
+    public async Task AutoAdvanceSegment_EndsByItselfAtItsDeadline()
+    {
+        var conference = await CreateProgramAsync(Silence, Speech);
+        var host = await ConnectAsync(conference.Id);
+        var started = await host.StartShowAsync();
+        await host.PauseAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(20));
+        await host.ResumeAsync();
+
+        Host.Clock.Advance(TimeSpan.FromSeconds(80));
+        var after = await WaitForAsync(host, s => s.CurrentSegmentTitle == "Address of the Chairman");
+
+        var silence = after.Runs[0];
+        Assert.That(silence.EndReason, Is.EqualTo(SegmentEndReason.Deadline));
+        Assert.That(silence.EndedAt, Is.EqualTo(started.SegmentStartedAt + TimeSpan.FromSeconds(60 + 20)), "closed at its deadline, pause included");
+        Assert.That(after.SegmentStartedAt, Is.EqualTo(silence.EndedAt));
+    }
+
+    [Test]
+    public async Task StaleRevision_IsRefusedWithAHubExceptionNamingTheCurrentRevision()
+    {
+        var conference = await CreateProgramAsync(Speech, Custom("Music"));
+        var host = await ConnectAsync(conference.Id);
+        await host.StartShowAsync();
+
+        var error = Assert.ThrowsAsync<HubException>(() => host.NextAsync(expectedRevision: 0));
+        Assert.That(error!.Message, Does.Contain("the current revision is 2"));
+    }
+
+    [Test]
+    public async Task BadInputAndIllegalMoves_AreHubExceptionsWithTheProblemMessages()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var host = await ConnectAsync(conference.Id);
+
+        var zero = Assert.ThrowsAsync<HubException>(() => host.AdjustTimeAsync(0));
+        var early = Assert.ThrowsAsync<HubException>(() => host.NextAsync());
+        var negative = Assert.ThrowsAsync<HubException>(() => host.SetCueAsync(-1));
+        var unknown = Assert.ThrowsAsync<HubException>(() => host.Connection.InvokeAsync<object>("JoinConference", Guid.NewGuid()));
+
+        Assert.That(zero!.Message, Is.EqualTo("'deltaSeconds' of 0 changes nothing."));
+        Assert.That(early!.Message, Is.EqualTo("The show has not started."));
+        Assert.That(negative!.Message, Does.Contain("'cueIndex' is zero-based"));
+        Assert.That(unknown!.Message, Does.Contain("No conference with id"), "the raw connection sees SignalR's prefix, then the message");
+    }
+
+    [Test]
+    public async Task Join_WithAWrongToken_IsRefused()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var stranger = await ConnectAsync(token: "not-the-key");
+
+        var error = Assert.ThrowsAsync<HubException>(() => stranger.JoinAsync(conference.Id));
+        Assert.That(error!.Message, Does.StartWith("Sign in first"));
+    }
+
+    [Test]
+    public async Task HostMessage_ReachesTheHostsGroup()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var host = await ConnectAsync(conference.Id, LiveProtocol.MessagePack);
+        var received = new TaskCompletionSource<HostMessage>();
+        host.MessageReceived += (_, message) => received.TrySetResult(message);
+
+        await host.SendMessageAsync(MessageAudience.Speakers, "Two minutes, please");
+        var message = await received.Task.WaitAsync(Patience);
+
+        Assert.That(message.Text, Is.EqualTo("Two minutes, please"));
+        Assert.That(message.Audience, Is.EqualTo(MessageAudience.Speakers));
+        Assert.That(message.Revision, Is.EqualTo(1));
+    }
+}
