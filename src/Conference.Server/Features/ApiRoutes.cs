@@ -1,4 +1,5 @@
 using Conference.Server.Features.Conferences;
+using Conference.Server.Features.Media;
 using Conference.Server.Features.Participants;
 using Conference.Server.Features.Segments;
 using Conference.Server.Features.Show;
@@ -55,6 +56,7 @@ public static class ApiRoutes
         // Participants, invitations, joining, registration and attendance: see ParticipantApiRoutes.
         app.MapParticipantApi();
         conferences.MapShowEndpoints();
+        app.MapMediaApi();
         return app;
     }
 }

@@ -29,6 +29,9 @@ public enum Permission
 
     /// <summary>See who is connected now and the join/leave log.</summary>
     ViewAttendance,
+
+    /// <summary>See whether the call matches the show (media in sync, pending or degraded).</summary>
+    ViewMediaStatus,
 }
 
 /// <summary>A request that the authorization behavior checks before anything else.</summary>

@@ -63,7 +63,6 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestMessage(b)),
         LiveKitTokenException t => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", $"The webhook signature was refused: {t.Message}"),
-        JsonException => Problem(StatusCodes.Status400BadRequest, "Bad request", "The body is not a valid event."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "An unexpected error occurred. It has been logged."),
     };
 

@@ -4,6 +4,7 @@ using Conference.Server.Features;
 using Conference.Server.Features.Demo;
 using Conference.Server.Identity;
 using Conference.Server.Live;
+using Conference.Server.Media;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +30,7 @@ public static class ServerSetup
         builder.AddConferenceDatabase();
         builder.AddConferenceIdentity();
         services.AddConferenceLive();
+        builder.AddConferenceMedia();
         return builder;
     }
 

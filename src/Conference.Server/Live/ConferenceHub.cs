@@ -1,5 +1,8 @@
+using Conference.Domain.Participants;
 using Conference.Domain.Show;
+using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Show;
+using Conference.Server.Identity;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,7 +13,9 @@ namespace Conference.Server.Live;
 /// request as its REST mirror, so authorization and validation happen once, in the pipeline, and
 /// <see cref="LiveHubFilter"/> turns failures into the same messages as the HTTP problem details.
 /// </summary>
-public sealed partial class ConferenceHub(IMediator mediator, TimeProvider time, ILogger<ConferenceHub> logger) : Hub<IConferenceClient>
+public sealed partial class ConferenceHub(
+    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, TimeProvider time, ILogger<ConferenceHub> logger)
+    : Hub<IConferenceClient>
 {
     private const string JoinedKey = "joined-conferences";
 
@@ -19,12 +24,18 @@ public sealed partial class ConferenceHub(IMediator mediator, TimeProvider time,
     {
         var snapshot = await mediator.Send(new JoinConferenceRequest(conferenceId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Conference(conferenceId));
-        foreach (var group in LiveGroups.RolesOf(Context.User, conferenceId))
+        var caller = callers.Current;
+        foreach (var group in LiveGroups.RolesOf(caller, conferenceId))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }
 
-        JoinedConferences().Add(conferenceId);
+        // Participants count as present while connected; the organizer key is nobody's attendance.
+        if (JoinedConferences().Add(conferenceId) && caller.ParticipantId is { } participantId)
+        {
+            await attendance.RecordJoinAsync(conferenceId, participantId, Context.ConnectionId, AttendanceSource.Hub, Context.ConnectionAborted);
+        }
+
         return snapshot;
     }
 
@@ -65,22 +76,23 @@ public sealed partial class ConferenceHub(IMediator mediator, TimeProvider time,
     public Task<LiveShowState> SendMessage(Guid conferenceId, int expectedRevision, MessageAudience audience, string text) =>
         Send(new SendMessageRequest(expectedRevision, audience, text) { ConferenceId = conferenceId });
 
-    /// <summary>Where attendance will be fed: a connection opened (it counts once it joins a conference).</summary>
+    /// <summary>A connection opened; it counts as attendance once it joins a conference.</summary>
     public override Task OnConnectedAsync()
     {
         Connected(logger, Context.ConnectionId, Context.User?.Identity?.IsAuthenticated == true);
         return base.OnConnectedAsync();
     }
 
-    /// <summary>Where attendance will be fed: the conferences this connection had joined, which it has now left.</summary>
-    public override Task OnDisconnectedAsync(Exception? exception)
+    /// <summary>The connection left every conference it had joined: their attendance stays close now.</summary>
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var conferenceId in JoinedConferences())
         {
             Left(logger, Context.ConnectionId, conferenceId);
+            await attendance.RecordLeaveAsync(conferenceId, Context.ConnectionId, AttendanceSource.Hub, CancellationToken.None);
         }
 
-        return base.OnDisconnectedAsync(exception);
+        await base.OnDisconnectedAsync(exception);
     }
 
     private Task<LiveShowState> Send(ShowRequest request) => mediator.Send(request, Context.ConnectionAborted);

@@ -1,4 +1,5 @@
 using Conference.Domain.Show;
+using Conference.Server.Media;
 
 namespace Conference.Server.Live;
 
@@ -76,4 +77,7 @@ public interface IConferenceClient
 
     /// <summary>A host message for the caller's role.</summary>
     Task MessageReceived(HostMessage message);
+
+    /// <summary>To hosts: whether the call matches the show (in sync, pending, degraded with the error).</summary>
+    Task MediaStatusChanged(MediaStatus status);
 }

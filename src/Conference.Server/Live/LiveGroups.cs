@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Conference.Domain.Participants;
 using Conference.Domain.Show;
 using Conference.Server.Identity;
 
@@ -15,18 +15,20 @@ public static class LiveGroups
     public static string Role(Guid conferenceId, string role) => $"conference:{conferenceId:N}:{role}";
 
     /// <summary>
-    /// The role groups a user belongs to in a conference. The organizer sits with the hosts so that
+    /// The role groups a caller belongs to in a conference. The organizer sits with the hosts so that
     /// messages meant for hosts reach whoever drives the show.
     /// </summary>
-    public static IEnumerable<string> RolesOf(ClaimsPrincipal? user, Guid conferenceId)
+    public static IEnumerable<string> RolesOf(Caller caller, Guid conferenceId)
     {
-        var roles = user?.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
-        if (roles.Remove(Roles.Organizer))
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.IsOrganizer)
         {
-            roles.Add(HostRole);
+            return [Role(conferenceId, HostRole)];
         }
 
-        return roles.Select(r => Role(conferenceId, r));
+        return caller.ConferenceId == conferenceId
+            ? RoleNames.ToNames(caller.Roles).Select(name => Role(conferenceId, name))
+            : [];
     }
 
     /// <summary>Who reads a host message: its audience, and the hosts always (they see what was sent).</summary>

@@ -3,6 +3,7 @@ using Conference.Domain;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
 using Conference.Server.Features.Conferences;
+using Conference.Server.Media;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ public sealed partial class ShowCoordinator(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IHubContext<ConferenceHub, IConferenceClient> hub,
+    MediaReconcileLoop media,
     ILogger<ShowCoordinator> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ConferenceShow> _shows = new();
@@ -133,6 +135,9 @@ public sealed partial class ShowCoordinator(
         // Stamped after the commit, just before sending, so clients can measure fan-out latency from it.
         var live = LiveShowState.From(conferenceId, after, before.Revision, program, time.GetUtcNow());
         await BroadcastAsync(conferenceId, live, events);
+
+        // The call follows the show in the background; media trouble never holds up a command.
+        media.Nudge(conferenceId);
         Arm(conferenceId, show, after, program, now);
         return live;
     }

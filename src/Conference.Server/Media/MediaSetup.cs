@@ -30,6 +30,8 @@ public static class MediaSetup
             throw new InvalidOperationException($"Media:Provider '{provider}' is not supported; use Simulated or LiveKit.");
         }
 
+        services.AddSingleton<IMediaSituationSource, ShowMediaSituations>();
+        services.AddSingleton<IMediaStatusSink, Live.HostMediaStatusSink>();
         services.AddSingleton<MediaStatusBoard>();
         services.AddSingleton<MediaStatusReporter>();
         services.AddSingleton<MediaDirector>();

@@ -1,0 +1,47 @@
+using Conference.Domain;
+using Conference.Domain.Media;
+using Conference.Domain.Participants;
+using Conference.Server.Live;
+using Conference.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Media;
+
+/// <summary>
+/// The director's view of a conference: the show as the coordinator holds it, the program, and
+/// the conference's people as media members (identity = participant id; hosts and producers are crew).
+/// </summary>
+/// <remarks>The coordinator is resolved per call: it nudges the director, so taking it in the constructor would be a cycle.</remarks>
+public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSituationSource
+{
+    /// <summary>The identity of the organizer when they join the call with the organizer key.</summary>
+    public const string OrganizerIdentity = "organizer";
+
+    public async Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken)
+    {
+        var coordinator = services.GetRequiredService<ShowCoordinator>();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
+        try
+        {
+            var (conference, _, state) = await coordinator.ReadAsync(db, conferenceId, cancellationToken);
+            var people = await db.Participants.AsNoTracking()
+                .Where(p => p.ConferenceId == conferenceId)
+                .Select(p => new { p.Id, p.DisplayName, p.Country, p.Roles })
+                .ToListAsync(cancellationToken);
+            var members = people.ToDictionary(
+                p => p.Id.ToString(),
+                p => new MediaMember(p.Id.ToString(), p.DisplayName, p.Country, IsCrew(p.Roles)));
+            members[OrganizerIdentity] = Organizer;
+            return new MediaSituation(state, conference, members);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public static readonly MediaMember Organizer = new(OrganizerIdentity, "Organizer", null, IsCrew: true);
+
+    public static bool IsCrew(ParticipantRoles roles) => (roles & (ParticipantRoles.Host | ParticipantRoles.Producer)) != 0;
+}

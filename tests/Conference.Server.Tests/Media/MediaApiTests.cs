@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using Conference.Client;
+using Conference.Domain.Media;
+using Conference.Server.Features.Attendance;
+using Conference.Server.Media;
+using Conference.Server.Tests.Live;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Conference.Server.Tests.Media;
+
+/// <summary>The media side inside the running server (simulated provider): join tickets, the show steering the call, hub attendance.</summary>
+public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
+{
+    [Test]
+    public async Task JoinMedia_AsAttendee_GetsATicketForTheConferenceRoom()
+    {
+        var conference = await CreateProgramAsync(Silence);
+        using var attendee = await ParticipantClientAsync(conference.Id, "attendee");
+
+        var ticket = await Read<MediaJoinTicket>(await attendee.PostAsync($"/api/conferences/{conference.Id}/media/join", null));
+        Assert.That(ticket.Provider, Is.EqualTo("simulated"));
+        Assert.That(ticket.Room, Is.EqualTo(MediaRooms.For(conference.Id)));
+        Assert.That(ticket.Token, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task JoinMedia_ForAnotherConference_Is403_AndAnonymous401()
+    {
+        var conference = await CreateProgramAsync(Silence);
+        var other = await CreateProgramAsync(Silence);
+        using var attendee = await ParticipantClientAsync(other.Id, "attendee");
+
+        await Problem(await attendee.PostAsync($"/api/conferences/{conference.Id}/media/join", null), HttpStatusCode.Forbidden);
+        await Problem(await Anonymous.PostAsync($"/api/conferences/{conference.Id}/media/join", null), HttpStatusCode.Unauthorized);
+    }
+
+    [Test]
+    public async Task ShowCommands_SteerTheCall_SilenceLocksTheHostThenTheSpeechGivesTheSpeakerTheFloor()
+    {
+        var conference = await CreateProgramAsync(Silence, Speech);
+        var host = await AddParticipantAsync(conference.Id, "Nigar Host", "AZ", "host");
+        var chairman = await AddParticipantAsync(conference.Id, "Fuad Muradov", "AZ", "speaker");
+        var media = Host.Services.GetRequiredService<SimulatedMediaProvider>();
+        var room = MediaRooms.For(conference.Id);
+        await media.EnsureRoomAsync(room, CancellationToken.None);
+        media.Join(room, new MediaMember(host.Id.ToString(), host.DisplayName, "AZ", true), PublishRights.Everything, MediaTrackSource.Microphone);
+        media.Join(room, new MediaMember(chairman.Id.ToString(), chairman.DisplayName, "AZ", false), PublishRights.DataOnly);
+
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "start", new { expectedRevision = 0 }));
+        await Until(async () => (await RightsOf(media, room, host.Id)) == PublishRights.DataOnly);
+        var hostTracks = (await media.ListParticipantsAsync(room, CancellationToken.None)).Single(p => p.Identity == host.Id.ToString()).Tracks;
+        Assert.That(hostTracks.Where(t => !t.Muted), Is.Empty, "the host's microphone is silenced");
+
+        var state = await Read<LiveShowState>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "next", new { expectedRevision = state.Revision }));
+        await Until(async () => (await RightsOf(media, room, chairman.Id)) == PublishRights.Everything);
+        Assert.That(await RightsOf(media, room, host.Id), Is.EqualTo(PublishRights.Everything));
+
+        var status = await Read<MediaStatus>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/media/status"));
+        Assert.That(status.State, Is.EqualTo(MediaSyncState.InSync));
+    }
+
+    [Test]
+    public async Task HubConnection_CountsAsAttendance_UntilItCloses()
+    {
+        var conference = await CreateProgramAsync(Silence);
+        var session = await ParticipantSessionAsync(conference.Id, "attendee");
+        var client = await ConnectAsync(conference.Id, token: session.Token);
+
+        var present = await Read<AttendanceDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance"));
+        Assert.That(present.Present.Select(p => p.ParticipantId), Is.EqualTo(new[] { session.ParticipantId }));
+
+        await client.DisposeAsync();
+        await Until(async () => (await Read<AttendanceDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance"))).ConnectedNow == 0);
+        var log = await Read<List<AttendanceEntryDto>>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance/log"));
+        Assert.That(log, Has.Count.EqualTo(1));
+    }
+
+    private static async Task<PublishRights> RightsOf(SimulatedMediaProvider media, string room, Guid participantId) =>
+        (await media.ListParticipantsAsync(room, CancellationToken.None)).Single(p => p.Identity == participantId.ToString()).Rights;
+
+    /// <summary>The director works in the background; poll, bounded (this waits for work, never for a timer).</summary>
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "condition not reached in time");
+            await Task.Delay(20);
+        }
+    }
+}
