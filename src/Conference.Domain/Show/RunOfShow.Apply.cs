@@ -37,7 +37,7 @@ public static partial class RunOfShow
         {
             CurrentSegmentId = e.SegmentId,
             SegmentStartedAt = e.At,
-            Runs = state.Runs.Add(new SegmentRun(e.SegmentId, e.At)),
+            Runs = state.Runs.Add(new SegmentRun(e.SegmentId, e.At, null, null, TimeSpan.Zero, TimeSpan.Zero)),
             SkippedSegmentIds = state.SkippedSegmentIds.Remove(e.SegmentId),
         };
 

@@ -11,13 +11,14 @@ public enum ShowStatus
 }
 
 /// <summary>One segment's time on air, as recorded. <see cref="EndedAt"/> is null while it runs.</summary>
+/// <remarks>No default parameter values: the OpenAPI schema exporter cannot write a struct's <c>default</c>.</remarks>
 public sealed record SegmentRun(
     Guid SegmentId,
     DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt = null,
-    SegmentEndReason? EndReason = null,
-    TimeSpan AddedTime = default,
-    TimeSpan PausedTotal = default)
+    DateTimeOffset? EndedAt,
+    SegmentEndReason? EndReason,
+    TimeSpan AddedTime,
+    TimeSpan PausedTotal)
 {
     public TimeSpan? Duration => EndedAt - StartedAt;
 }

@@ -57,7 +57,7 @@ public sealed class StartAndAdvanceTests
             new SegmentEnded(ShowScenario.At(80), show.Anthem, SegmentEndReason.Host),
             new SegmentStarted(ShowScenario.At(80), show.Silence),
         }));
-        Assert.That(show.State.RunOf(show.Anthem), Is.EqualTo(new SegmentRun(show.Anthem, ShowScenario.At(0), ShowScenario.At(80), SegmentEndReason.Host)));
+        Assert.That(show.State.RunOf(show.Anthem), Is.EqualTo(new SegmentRun(show.Anthem, ShowScenario.At(0), ShowScenario.At(80), SegmentEndReason.Host, TimeSpan.Zero, TimeSpan.Zero)));
     }
 
     [Test]

@@ -163,8 +163,8 @@ public class SessionTokenTests(DatabaseKind kind) : ApiTestBase(kind)
         var person = await AddParticipantAsync(conference.Id, "Hub Host", "AZ", "host");
         var token = (await JoinAsync((await InviteAsync(conference.Id, person.Id)).Code)).Token;
 
-        // No hub is mapped on this branch: a good token passes authentication and reaches routing (404).
-        Assert.That((await Anonymous.GetAsync($"/hubs/conference?access_token={token}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        // A good token passes authentication and reaches the hub, which wants a connection id on a plain GET (400, not 401).
+        Assert.That((await Anonymous.GetAsync($"/hubs/conference?access_token={token}")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         await Problem(await Anonymous.GetAsync($"/hubs/conference?access_token={token}x"), HttpStatusCode.Unauthorized);
         await Problem(await Anonymous.GetAsync($"/api/conferences/{conference.Id}/participants?access_token={token}"), HttpStatusCode.Unauthorized);
     }

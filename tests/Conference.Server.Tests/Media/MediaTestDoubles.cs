@@ -11,11 +11,17 @@ internal sealed class ScriptedShow : IMediaSituationSource
     public static readonly DateTimeOffset Start = new(2026, 12, 31, 11, 0, 0, TimeSpan.Zero);
 
     public ScriptedShow(params MediaMember[] members)
+        : this(ConferenceProgram.Create(Guid.NewGuid(), new ConferenceDetails("Ceremony", null, Start, "Asia/Baku", ["az"])), members)
     {
-        Program = ConferenceProgram.Create(Guid.NewGuid(), new ConferenceDetails("Ceremony", null, Start, "Asia/Baku", ["az"]));
         Add(new SegmentDraft(SegmentKind.Anthem, "Anthem", Media: new MediaAsset(new Uri("https://media.example.org/anthem.mp4"), TimeSpan.FromSeconds(120))));
         Add(new SegmentDraft(SegmentKind.MinuteOfSilence, "Silence"));
         Add(new SegmentDraft(SegmentKind.Speech, "Address", TimeSpan.FromMinutes(15), Speaker: new Speaker("Fuad Muradov", null, "AZ")));
+    }
+
+    /// <summary>A show of a given program (the demo conference, say).</summary>
+    public ScriptedShow(ConferenceProgram program, params MediaMember[] members)
+    {
+        Program = program;
         Members = members.ToDictionary(m => m.Identity);
     }
 
