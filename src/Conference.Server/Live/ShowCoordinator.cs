@@ -133,7 +133,7 @@ public sealed partial class ShowCoordinator(
         // Stamped after the commit, just before sending, so clients can measure fan-out latency from it.
         var live = LiveShowState.From(conferenceId, after, before.Revision, program, time.GetUtcNow());
         await BroadcastAsync(conferenceId, live, events);
-        Arm(conferenceId, show, after, program, now);
+        Arm(conferenceId, show, after, program);
         return live;
     }
 
