@@ -60,7 +60,7 @@ public sealed partial class ConferenceLiveClient
         var conferenceId = _conferenceId ?? throw new InvalidOperationException("Join a conference first.");
         var revision = expectedRevision ?? Show?.Revision ?? throw new InvalidOperationException("No show state yet; join first.");
         var state = await InvokeAsync<LiveShowState>(method, [conferenceId, revision, .. arguments], cancellationToken).ConfigureAwait(false);
-        OnShowChanged(state);
+        Receive(state);
         return state;
     }
 

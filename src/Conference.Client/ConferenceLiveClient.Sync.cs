@@ -6,7 +6,8 @@ namespace Conference.Client;
 /// <summary>Keeping the local state and clock right: revision gaps, reconnects, clock jumps.</summary>
 public sealed partial class ConferenceLiveClient
 {
-    private void OnShowChanged(LiveShowState state)
+    /// <summary>Applies a state pushed by the server (or returned by a command), resyncing when one was missed.</summary>
+    internal void Receive(LiveShowState state)
     {
         if (state.ConferenceId != _conferenceId)
         {

@@ -70,7 +70,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
         }
 
         Connection = builder.Build();
-        Connection.On<LiveShowState>("ShowChanged", OnShowChanged);
+        Connection.On<LiveShowState>("ShowChanged", Receive);
         Connection.On<HostMessage>("MessageReceived", message => MessageReceived?.Invoke(this, message));
         Connection.Reconnected += _ => ResyncAfterReconnectAsync();
     }

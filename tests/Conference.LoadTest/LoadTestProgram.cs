@@ -33,7 +33,7 @@ internal static class LoadTestProgram
 
         // Clients and server share two cores here; without a warm pool the first thousand joins wait for thread injection.
         ThreadPool.SetMinThreads(200, 200);
-        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, {LoadAverage()}");
+        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, {LoadReport.LoadAverage()}");
 
         await using var server = await LoadServer.StartAsync();
         var conferenceId = await CreateProgramAsync(server.Address, warmUp + changes + 1, overall.Token);
@@ -50,7 +50,7 @@ internal static class LoadTestProgram
             ?? (participants * 4 <= 18_000 ? "hub" : "group");
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
-        var before = MemoryNow();
+        var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
         var clients = await ConnectAllAsync(participants, async () =>
         {
@@ -79,7 +79,7 @@ internal static class LoadTestProgram
             return client;
         }, overall.Token);
         var joinTime = joining.Elapsed;
-        var joined = MemoryNow();
+        var joined = LoadReport.MemoryNow();
         Console.WriteLine($"conference hub: {participants} connected, clock-synced and joined in {joinTime.TotalSeconds:0.00} s");
 
         var bareJoining = Stopwatch.StartNew();
@@ -91,7 +91,7 @@ internal static class LoadTestProgram
             return connection;
         }, overall.Token);
         var bareJoinTime = bareJoining.Elapsed;
-        var bareJoined = MemoryNow();
+        var bareJoined = LoadReport.MemoryNow();
         Console.WriteLine(baseline == "hub"
             ? $"baseline: bare hub, {participants} more connections in {bareJoinTime.TotalSeconds:0.00} s"
             : "baseline: bare group send through the conference hub to the same connections");
@@ -119,8 +119,8 @@ internal static class LoadTestProgram
         }
 
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()).Concat(bareConnections.Select(c => c.DisposeAsync().AsTask())));
-        Console.WriteLine($"finished, {LoadAverage()}");
-        Report(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost);
+        Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
+        LoadReport.Print(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost);
         return 0;
     }
 
@@ -189,41 +189,6 @@ internal static class LoadTestProgram
 
         return id;
     }
-
-    private static (long Managed, long WorkingSet) MemoryNow()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        return (GC.GetTotalMemory(forceFullCollection: true), process.WorkingSet64);
-    }
-
-    private static void Report(
-        int participants, TimeSpan joinTime, LatencyRecorder live, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) joined, int lost,
-        TimeSpan? bareJoinTime, LatencyRecorder bare, (long Managed, long WorkingSet) bareBefore, (long Managed, long WorkingSet) bareJoined, int bareLost)
-    {
-        var l = live.Percentiles();
-        var b = bare.Percentiles();
-        static string Kb(long bytes, int n) => (bytes / 1024.0 / n).ToString("0.0", CultureInfo.InvariantCulture);
-        Console.WriteLine();
-        Console.WriteLine("| | conference hub | baseline (bare SignalR send) | ratio |");
-        Console.WriteLine("|---|---|---|---|");
-        Console.WriteLine($"| all {participants} connected (and joined) | {joinTime.TotalSeconds:0.00} s | {(bareJoinTime is { } t ? $"{t.TotalSeconds:0.00} s" : "same connections")} | |");
-        Console.WriteLine($"| fan-out p50 | {l.P50:0.0} ms | {b.P50:0.0} ms | {l.P50 / b.P50:0.00} |");
-        Console.WriteLine($"| fan-out p95 | {l.P95:0.0} ms | {b.P95:0.0} ms | {l.P95 / b.P95:0.00} |");
-        Console.WriteLine($"| fan-out p99 | {l.P99:0.0} ms | {b.P99:0.0} ms | {l.P99 / b.P99:0.00} |");
-        Console.WriteLine($"| fan-out max | {l.Max:0.0} ms | {b.Max:0.0} ms | |");
-        Console.WriteLine($"| deliveries (changes not fully delivered in 30 s) | {l.Count} ({lost}) | {b.Count} ({bareLost}) | |");
-        var bareMemory = bareJoinTime is null ? "" : $"{Kb(bareJoined.Managed - bareBefore.Managed, participants)} KB";
-        var bareWorkingSet = bareJoinTime is null ? "" : $"{Kb(bareJoined.WorkingSet - bareBefore.WorkingSet, participants)} KB";
-        Console.WriteLine($"| managed heap per connection, both ends | {Kb(joined.Managed - before.Managed, participants)} KB | {bareMemory} | |");
-        Console.WriteLine($"| working set per connection, both ends | {Kb(joined.WorkingSet - before.WorkingSet, participants)} KB | {bareWorkingSet} | |");
-    }
-
-    /// <summary>Other work on the machine shares the cores with both ends of every connection; the figures mean little without it.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? $"load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "load average unknown";
 
     private static int Option(string[] args, string name, int fallback) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed)

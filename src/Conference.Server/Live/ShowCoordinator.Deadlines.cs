@@ -30,7 +30,7 @@ public sealed partial class ShowCoordinator
                         (current, at) => RunOfShow.Decide(current, new AutoAdvance(current.Revision, deadline), program, at));
                 }
 
-                Arm(conferenceId, show, state, program, now);
+                Arm(conferenceId, show, state, program);
                 return null;
             }, cancellationToken);
         }
@@ -65,7 +65,7 @@ public sealed partial class ShowCoordinator
     }
 
     /// <summary>Arms the one timer of a conference at the absolute deadline of its running auto-advance segment.</summary>
-    private void Arm(Guid conferenceId, ConferenceShow show, ShowState state, ShowProgram program, DateTimeOffset now)
+    private void Arm(Guid conferenceId, ConferenceShow show, ShowState state, ShowProgram program)
     {
         show.Timer?.Dispose();
         show.Timer = null;
@@ -74,7 +74,8 @@ public sealed partial class ShowCoordinator
             return;
         }
 
-        var due = deadline - now;
+        // Measured when the timer is created, so the time spent committing does not make it fire late.
+        var due = deadline - time.GetUtcNow();
         show.Timer = time.CreateTimer(
             _ => _ = FireAsync(conferenceId), null, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }

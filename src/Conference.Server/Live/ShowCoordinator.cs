@@ -138,7 +138,7 @@ public sealed partial class ShowCoordinator(
 
         // The call follows the show in the background; media trouble never holds up a command.
         media.Nudge(conferenceId);
-        Arm(conferenceId, show, after, program, now);
+        Arm(conferenceId, show, after, program);
         return live;
     }
 

@@ -87,6 +87,25 @@ public class LiveHubTests(DatabaseKind kind) : LiveTestBase(kind)
     }
 
     [Test]
+    public async Task ClientThatMissedAChange_ResyncsWithAFreshSnapshot()
+    {
+        var conference = await CreateProgramAsync(Speech, Custom("Music"));
+        var host = await ConnectAsync(conference.Id);
+        var viewer = await ConnectAsync(conference.Id, LiveProtocol.MessagePack);
+        var started = await host.StartShowAsync();
+        await WaitForAsync(viewer, s => s.Revision == started.Revision);
+        var resynced = new TaskCompletionSource<ShowSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        viewer.Resynced += (_, snapshot) => resynced.TrySetResult(snapshot);
+
+        // A change based on revision 7 reaches a viewer holding revision 2: it missed some.
+        viewer.Receive(started with { Revision = 9, PreviousRevision = 7 });
+        var snapshot = await resynced.Task.WaitAsync(Patience);
+
+        Assert.That(snapshot.Show.Revision, Is.EqualTo(started.Revision));
+        Assert.That(viewer.Show!.Revision, Is.EqualTo(started.Revision), "the state it could not place was not applied");
+    }
+
+    [Test]
     public async Task StaleRevision_IsRefusedWithAHubExceptionNamingTheCurrentRevision()
     {
         var conference = await CreateProgramAsync(Speech, Custom("Music"));

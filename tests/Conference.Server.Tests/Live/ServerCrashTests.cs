@@ -39,7 +39,9 @@ public class ServerCrashTests
         var recorded = started.SegmentStartedAt!.Value + TimeSpan.FromSeconds(600) - DateTimeOffset.UtcNow;
         Assert.That(remainingAfter - recorded, Is.LessThan(Tolerance).And.GreaterThan(-Tolerance));
 
-        // Part 2: killed during a 2-second auto-advance segment and down past its deadline.
+        // Part 2: killed during a 2-second auto-advance segment and down past its deadline. A viewer
+        // stays connected throughout: it must reconnect by itself and resync to the recovered show.
+        await using var viewer = await server.ConnectAsync(conference.Id, new() { ReconnectDelays = [TimeSpan.FromMilliseconds(300)] });
         var countdown = await host.NextAsync();
         await host.DisposeAsync();
         server.Kill();
@@ -59,5 +61,9 @@ public class ServerCrashTests
         Assert.That(after.CurrentSegmentTitle, Is.EqualTo("Address"));
         Assert.That(after.SegmentStartedAt, Is.EqualTo(deadline));
         await host.DisposeAsync();
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var reconnected = await viewer.WaitForAsync(s => s.Revision == after.Revision, patience.Token);
+        Assert.That(reconnected.CurrentSegmentTitle, Is.EqualTo("Address"), "the viewer reconnected and took a fresh snapshot");
     }
 }

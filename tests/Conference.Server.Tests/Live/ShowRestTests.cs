@@ -76,6 +76,7 @@ public class ShowRestTests(DatabaseKind kind) : LiveTestBase(kind)
         await Problem(await PostShowAsync(Guid.NewGuid(), "start", new { expectedRevision = 0 }), HttpStatusCode.NotFound);
         await Problem(await Anonymous.PostAsJsonAsync($"/api/conferences/{id}/show/start", new { expectedRevision = 0 }), HttpStatusCode.Unauthorized);
         await Problem(await Anonymous.GetAsync($"/api/conferences/{id}/show"), HttpStatusCode.Unauthorized);
+        await Problem(await Anonymous.GetAsync($"/api/conferences/{id}/show?access_token={ApiHost.OrganizerKey}"), HttpStatusCode.Unauthorized);
     }
 
     private static readonly string[] CommandActions =
