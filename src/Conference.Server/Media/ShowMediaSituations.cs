@@ -27,11 +27,8 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
             var (conference, _, state) = await coordinator.ReadAsync(db, conferenceId, cancellationToken);
             var people = await db.Participants.AsNoTracking()
                 .Where(p => p.ConferenceId == conferenceId)
-                .Select(p => new { p.Id, p.DisplayName, p.Country, p.Roles })
                 .ToListAsync(cancellationToken);
-            var members = people.ToDictionary(
-                p => p.Id.ToString(),
-                p => new MediaMember(p.Id.ToString(), p.DisplayName, p.Country, IsCrew(p.Roles)));
+            var members = people.Select(MemberOf).ToDictionary(m => m.Identity);
             members[OrganizerIdentity] = Organizer;
             return new MediaSituation(state, conference, members);
         }
@@ -43,5 +40,11 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
 
     public static readonly MediaMember Organizer = new(OrganizerIdentity, "Organizer", null, IsCrew: true);
 
-    public static bool IsCrew(ParticipantRoles roles) => (roles & (ParticipantRoles.Host | ParticipantRoles.Producer)) != 0;
+    /// <summary>A participant in the call: their id is their media identity; hosts and producers are crew.</summary>
+    public static MediaMember MemberOf(Participant participant)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var crew = (participant.Roles & (ParticipantRoles.Host | ParticipantRoles.Producer)) != 0;
+        return new MediaMember(participant.Id.ToString(), participant.DisplayName, participant.Country, crew);
+    }
 }

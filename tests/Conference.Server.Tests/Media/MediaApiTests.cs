@@ -25,6 +25,17 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
     }
 
     [Test]
+    public async Task RedeemingAJoinLink_AlsoGivesTheMediaTicket_WithTheRightsOfTheRole()
+    {
+        var conference = await CreateProgramAsync(Silence);
+        var session = await ParticipantSessionAsync(conference.Id, "attendee");
+
+        Assert.That(session.Media.Room, Is.EqualTo(MediaRooms.For(conference.Id)));
+        Assert.That(session.Media.Provider, Is.EqualTo("simulated"));
+        Assert.That(session.Media.ExpiresAt, Is.GreaterThan(Host.Clock.GetUtcNow()));
+    }
+
+    [Test]
     public async Task JoinMedia_ForAnotherConference_Is403_AndAnonymous401()
     {
         var conference = await CreateProgramAsync(Silence);

@@ -1,5 +1,6 @@
 using Conference.Domain.Participants;
 using Conference.Server.Identity;
+using Conference.Server.Media;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
@@ -14,11 +15,13 @@ namespace Conference.Server.Features.Invitations;
 public sealed record RedeemInvitation(string? Code) : IRequest<SessionDto>;
 
 /// <summary>What a participant's client keeps: the token for REST and the hub, and who they are.</summary>
+/// <remarks><see cref="Media"/> is where and with what the participant joins the call, so one click gets them in.</remarks>
 public sealed record SessionDto(
-    string Token, DateTimeOffset ExpiresAt, Guid ConferenceId, Guid ParticipantId, string DisplayName, string Country, string Language, IReadOnlyList<string> Roles)
+    string Token, DateTimeOffset ExpiresAt, Guid ConferenceId, Guid ParticipantId, string DisplayName, string Country, string Language,
+    IReadOnlyList<string> Roles, MediaJoinTicket Media)
 {
-    public static SessionDto From(IssuedSession session, Participant p) =>
-        new(session.Token, session.ExpiresAt, p.ConferenceId, p.Id, p.DisplayName, p.Country, p.Language, RoleNames.ToNames(p.Roles));
+    public static SessionDto From(IssuedSession session, Participant p, MediaJoinTicket media) =>
+        new(session.Token, session.ExpiresAt, p.ConferenceId, p.Id, p.DisplayName, p.Country, p.Language, RoleNames.ToNames(p.Roles), media);
 }
 
 public sealed class RedeemInvitationValidator : AbstractValidator<RedeemInvitation>
@@ -27,7 +30,8 @@ public sealed class RedeemInvitationValidator : AbstractValidator<RedeemInvitati
         RuleFor(r => r.Code).NotEmpty().WithMessage("Send the code from your join link.").MaximumLength(200);
 }
 
-public sealed class RedeemInvitationHandler(ConferenceDbContext db, SessionTokens tokens, TimeProvider time) : IRequestHandler<RedeemInvitation, SessionDto>
+public sealed class RedeemInvitationHandler(ConferenceDbContext db, SessionTokens tokens, MediaDirector media, TimeProvider time)
+    : IRequestHandler<RedeemInvitation, SessionDto>
 {
     public async Task<SessionDto> Handle(RedeemInvitation request, CancellationToken cancellationToken)
     {
@@ -46,7 +50,8 @@ public sealed class RedeemInvitationHandler(ConferenceDbContext db, SessionToken
         var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.Id == invitation.ParticipantId, cancellationToken);
         invitation.Redeem(now);
         await db.SaveChangesAsync(cancellationToken);
-        return SessionDto.From(tokens.Issue(participant, invitation), participant);
+        var ticket = await media.IssueJoinTicketAsync(participant.ConferenceId, ShowMediaSituations.MemberOf(participant), cancellationToken);
+        return SessionDto.From(tokens.Issue(participant, invitation), participant, ticket);
     }
 
     private static AccessDeniedException Refused(string message) => new(message, authenticated: false);

@@ -41,7 +41,7 @@ public sealed class JoinMediaHandler(ConferenceDbContext db, ICallerAccessor cal
             var participant = await db.Participants.AsNoTracking()
                 .SingleOrDefaultAsync(p => p.Id == caller.ParticipantId && p.ConferenceId == request.ConferenceId, cancellationToken)
                 ?? throw new NotFoundException("participant", caller.ParticipantId!);
-            member = new MediaMember(participant.Id.ToString(), participant.DisplayName, participant.Country, ShowMediaSituations.IsCrew(participant.Roles));
+            member = ShowMediaSituations.MemberOf(participant);
         }
 
         return await director.IssueJoinTicketAsync(request.ConferenceId, member, cancellationToken);

@@ -5,6 +5,7 @@ using Conference.Server.Features.Invitations;
 using Conference.Server.Features.Participants;
 using Conference.Server.Identity;
 using Conference.Server.Infrastructure;
+using Conference.Server.Media;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
@@ -36,7 +37,7 @@ public sealed class RegisterValidator : AbstractValidator<Register>
     }
 }
 
-public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens, JoinLinks links, TimeProvider time)
+public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens, JoinLinks links, MediaDirector media, TimeProvider time)
     : IRequestHandler<Register, RegisteredDto>
 {
     private const int Attempts = 20;
@@ -78,6 +79,7 @@ public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens
         db.Invitations.Add(invitation);
         invitation.Redeem(now);
         await db.SaveChangesAsync(cancellationToken);
-        return new RegisteredDto(SessionDto.From(tokens.Issue(participant, invitation), participant), link);
+        var ticket = await media.IssueJoinTicketAsync(participant.ConferenceId, ShowMediaSituations.MemberOf(participant), cancellationToken);
+        return new RegisteredDto(SessionDto.From(tokens.Issue(participant, invitation), participant, ticket), link);
     }
 }
