@@ -112,3 +112,8 @@ public enum LiveProtocol
     /// <summary>MessagePack binary frames (smaller, faster to parse).</summary>
     MessagePack,
 }
+
+/// <summary>The server saved an edit of the program: the client fetches a fresh snapshot.</summary>
+/// <param name="ConferenceId">The conference whose program changed.</param>
+/// <param name="ProgramRevision">The program's revision after the edit.</param>
+public sealed record ProgramChangedNotice(Guid ConferenceId, int ProgramRevision);

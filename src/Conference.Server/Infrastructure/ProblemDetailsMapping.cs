@@ -83,7 +83,11 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
         var unknown = UnknownFieldPattern().Match(json.Message);
         if (unknown.Success)
         {
-            var name = field is null ? unknown.Groups[1].Value : $"{field}.{unknown.Groups[1].Value}";
+            // The serializer's path may or may not already end at the unknown property.
+            var property = unknown.Groups[1].Value;
+            var name = field is null || field == property || field.EndsWith("." + property, StringComparison.Ordinal)
+                ? field ?? property
+                : $"{field}.{property}";
             return Validation(new() { [name] = [$"'{name}' is not a field of this request. Check its spelling in the API reference."] });
         }
 

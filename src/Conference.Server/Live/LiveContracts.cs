@@ -80,4 +80,10 @@ public interface IConferenceClient
 
     /// <summary>To hosts: whether the call matches the show (in sync, pending, degraded with the error).</summary>
     Task MediaStatusChanged(MediaStatus status);
+
+    /// <summary>The program was edited; clients fetch a fresh snapshot (edits are rare, the notice is tiny).</summary>
+    Task ProgramChanged(ProgramChangedNotice notice);
 }
+
+/// <summary>A program edit was saved: its conference and new revision.</summary>
+public sealed record ProgramChangedNotice(Guid ConferenceId, int ProgramRevision);

@@ -15,6 +15,7 @@ public static class LiveSetup
             .AddMessagePackProtocol();
         services.AddSingleton<LiveHubFilter>();
         services.AddSingleton<ShowCoordinator>();
+        services.AddSingleton<ProgramChangeNotifier>();
         services.AddHostedService<ShowRecovery>();
         return services;
     }

@@ -62,6 +62,15 @@ public class ConferenceApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Create_WithMisspelledField_NamesExactlyThatField()
+    {
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(NewConference())!.AsObject();
+        body["titel"] = "typo";
+        var problem = await ValidationProblem(await Organizer.PostAsJsonAsync("/api/conferences", body), "titel");
+        Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "titel" }));
+    }
+
+    [Test]
     public async Task Create_WithTooLongTitle_Is400()
     {
         await ValidationProblem(await Organizer.PostAsJsonAsync("/api/conferences", NewConference(new string('x', 201))), "title");

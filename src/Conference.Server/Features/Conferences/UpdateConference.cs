@@ -9,7 +9,7 @@ namespace Conference.Server.Features.Conferences;
 
 public sealed record UpdateConference(
     int? ExpectedRevision, string? Title, string? Slogan, DateTimeOffset? ScheduledStart, string? TimeZone, IReadOnlyList<string>? Languages)
-    : IRequest<ConferenceDto>, IAuthorizedRequest, IConferenceDetailsInput
+    : IRequest<ConferenceDto>, IAuthorizedRequest, IConferenceDetailsInput, IEditsProgram
 {
     /// <summary>Taken from the route, never from the body.</summary>
     [JsonIgnore]

@@ -22,7 +22,7 @@ public sealed record AddSegment(
     SpeakerInput? Speaker,
     string? AwardName,
     bool? AudienceMuted,
-    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields
+    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields, IEditsProgram
 {
     [JsonIgnore]
     public Guid Id { get; init; }

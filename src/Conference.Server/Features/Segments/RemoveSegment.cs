@@ -8,7 +8,7 @@ using MediatR;
 namespace Conference.Server.Features.Segments;
 
 /// <summary>DELETE carries no body, so the revision comes as <c>?expectedRevision=</c>.</summary>
-public sealed record RemoveSegment(Guid Id, Guid SegmentId, int? ExpectedRevision) : IRequest<ConferenceDto>, IAuthorizedRequest
+public sealed record RemoveSegment(Guid Id, Guid SegmentId, int? ExpectedRevision) : IRequest<ConferenceDto>, IAuthorizedRequest, IEditsProgram
 {
     public Permission RequiredPermission => Permission.ManagePrograms;
 

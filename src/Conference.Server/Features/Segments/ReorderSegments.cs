@@ -9,7 +9,7 @@ using MediatR;
 
 namespace Conference.Server.Features.Segments;
 
-public sealed record ReorderSegments(int? ExpectedRevision, IReadOnlyList<Guid>? SegmentIds) : IRequest<ConferenceDto>, IAuthorizedRequest
+public sealed record ReorderSegments(int? ExpectedRevision, IReadOnlyList<Guid>? SegmentIds) : IRequest<ConferenceDto>, IAuthorizedRequest, IEditsProgram
 {
     [JsonIgnore]
     public Guid Id { get; init; }

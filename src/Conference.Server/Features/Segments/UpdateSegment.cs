@@ -21,7 +21,7 @@ public sealed record UpdateSegment(
     SpeakerInput? Speaker,
     string? AwardName,
     bool? AudienceMuted,
-    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields
+    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields, IEditsProgram
 {
     [JsonIgnore]
     public Guid Id { get; init; }
