@@ -43,6 +43,7 @@ internal sealed class LoadServer : IAsyncDisposable
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Conference"] = $"Data Source={databaseFile}",
             ["Auth:OrganizerKey"] = OrganizerKey,
+            ["Auth:SessionSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Demo:SeedOnFirstRun"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });

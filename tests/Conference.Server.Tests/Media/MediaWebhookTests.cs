@@ -75,6 +75,18 @@ public class MediaWebhookTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task FailedRecording_TurnsTheMediaStatusDegraded_ForHosts()
+    {
+        var conference = await CreateConferenceAsync();
+        var body = $$"""{"event":"egress_ended","egressInfo":{"egressId":"EG_1","roomName":"{{MediaRooms.For(conference.Id)}}","status":"EGRESS_FAILED","error":"no space left on device"},"id":"EV_9","createdAt":"1798000000"}""";
+
+        Assert.That((await Post(body, Sign(body))).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var status = await Read<MediaStatus>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/media/status"));
+        Assert.That(status.State, Is.EqualTo(MediaSyncState.Degraded));
+        Assert.That(status.Error, Is.EqualTo("Recording failed: no space left on device"));
+    }
+
+    [Test]
     public async Task SignedButNotJson_IsRefusedWithTheReason()
     {
         const string body = "not json at all";
