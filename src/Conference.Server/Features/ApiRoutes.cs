@@ -41,7 +41,7 @@ public static class ApiRoutes
         segments.MapPut("/{segmentId:guid}", (Guid id, Guid segmentId, UpdateSegment command, IMediator m, CancellationToken ct) =>
             m.Send(command with { Id = id, SegmentId = segmentId }, ct));
         segments.MapDelete("/{segmentId:guid}", (Guid id, Guid segmentId, int? expectedRevision, IMediator m, CancellationToken ct) =>
-            m.Send(new RemoveSegment(id, segmentId, expectedRevision), ct));
+            m.Send(new RemoveSegment(segmentId, expectedRevision) { Id = id }, ct));
         segments.MapPost("/reorder", (Guid id, ReorderSegments command, IMediator m, CancellationToken ct) =>
             m.Send(command with { Id = id }, ct));
 

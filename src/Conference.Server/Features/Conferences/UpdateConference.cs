@@ -9,18 +9,7 @@ namespace Conference.Server.Features.Conferences;
 
 public sealed record UpdateConference(
     int? ExpectedRevision, string? Title, string? Slogan, DateTimeOffset? ScheduledStart, string? TimeZone, IReadOnlyList<string>? Languages)
-    : IRequest<ConferenceDto>, IAuthorizedRequest, IConferenceDetailsInput, IEditsProgram
-{
-    /// <summary>Taken from the route, never from the body.</summary>
-    [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
-}
+    : ProgramEdit, IConferenceDetailsInput;
 
 public sealed class UpdateConferenceValidator : AbstractValidator<UpdateConference>
 {

@@ -22,17 +22,7 @@ public sealed record AddSegment(
     SpeakerInput? Speaker,
     string? AwardName,
     bool? AudienceMuted,
-    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields, IEditsProgram
-{
-    [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
-}
+    string? Notes) : ProgramEdit, ISegmentFields;
 
 public sealed class AddSegmentValidator : AbstractValidator<AddSegment>
 {

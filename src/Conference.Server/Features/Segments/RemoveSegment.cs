@@ -8,12 +8,7 @@ using MediatR;
 namespace Conference.Server.Features.Segments;
 
 /// <summary>DELETE carries no body, so the revision comes as <c>?expectedRevision=</c>.</summary>
-public sealed record RemoveSegment(Guid Id, Guid SegmentId, int? ExpectedRevision) : IRequest<ConferenceDto>, IAuthorizedRequest, IEditsProgram
-{
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    public Guid? ConferenceId => Id;
-}
+public sealed record RemoveSegment(Guid SegmentId, int? ExpectedRevision) : ProgramEdit;
 
 public sealed class RemoveSegmentValidator : AbstractValidator<RemoveSegment>
 {

@@ -9,17 +9,7 @@ using MediatR;
 
 namespace Conference.Server.Features.Segments;
 
-public sealed record ReorderSegments(int? ExpectedRevision, IReadOnlyList<Guid>? SegmentIds) : IRequest<ConferenceDto>, IAuthorizedRequest, IEditsProgram
-{
-    [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
-}
+public sealed record ReorderSegments(int? ExpectedRevision, IReadOnlyList<Guid>? SegmentIds) : ProgramEdit;
 
 public sealed class ReorderSegmentsValidator : AbstractValidator<ReorderSegments>
 {

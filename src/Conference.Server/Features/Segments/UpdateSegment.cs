@@ -21,19 +21,10 @@ public sealed record UpdateSegment(
     SpeakerInput? Speaker,
     string? AwardName,
     bool? AudienceMuted,
-    string? Notes) : IRequest<ConferenceDto>, IAuthorizedRequest, ISegmentFields, IEditsProgram
+    string? Notes) : ProgramEdit, ISegmentFields
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
     public Guid SegmentId { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
 }
 
 public sealed class UpdateSegmentValidator : AbstractValidator<UpdateSegment>
