@@ -14,20 +14,32 @@ internal sealed class LatencyRecorder(int capacity)
     /// <summary>Warm-up changes (JIT, first GCs) are delivered and counted as received, but not measured.</summary>
     public void StartMeasuring() => _measuring = true;
 
-    public void Record(TimeSpan latency)
+    public void Record(TimeSpan latency) => Record(latency, _measuring);
+
+    /// <summary>A receipt whose warm-up status the caller knows (a client worker counts each connection's changes itself).</summary>
+    public void Record(TimeSpan latency, bool measured)
     {
         Interlocked.Increment(ref _received);
-        if (!_measuring)
+        if (measured)
         {
-            return;
+            AddMeasured(latency.TotalMilliseconds);
         }
+    }
 
+    /// <summary>Receipts counted in a client worker process, so that the parent can wait for each change's delivery.</summary>
+    public void AddReceived(int receipts) => Interlocked.Add(ref _received, receipts);
+
+    /// <summary>A measured latency reported by a client worker process (its receipt was already counted).</summary>
+    public void AddMeasured(double milliseconds)
+    {
         var index = Interlocked.Increment(ref _count) - 1;
         if (index < _milliseconds.Length)
         {
-            _milliseconds[index] = latency.TotalMilliseconds;
+            _milliseconds[index] = milliseconds;
         }
     }
+
+    public double[] Measured() => _milliseconds[..Math.Min(Volatile.Read(ref _count), _milliseconds.Length)];
 
     /// <summary>Waits until <paramref name="expected"/> receipts have arrived (or the phase's patience runs out).</summary>
     public async Task<bool> WaitForAsync(int expected, TimeSpan patience)

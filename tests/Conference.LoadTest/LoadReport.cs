@@ -17,8 +17,11 @@ internal static class LoadReport
 
     public static void Print(
         int participants, TimeSpan joinTime, LatencyRecorder live, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) joined, int lost,
-        TimeSpan? bareJoinTime, LatencyRecorder bare, (long Managed, long WorkingSet) bareBefore, (long Managed, long WorkingSet) bareJoined, int bareLost)
+        TimeSpan? bareJoinTime, LatencyRecorder bare, (long Managed, long WorkingSet) bareBefore, (long Managed, long WorkingSet) bareJoined, int bareLost,
+        (long Managed, long WorkingSet)? clientProcesses)
     {
+        // In process, the growth is both ends of each connection; with the clients in child processes it is the server's share.
+        var scope = clientProcesses is null ? "both ends" : "server process";
         var l = live.Percentiles();
         var b = bare.Percentiles();
         static string Kb(long bytes, int n) => (bytes / 1024.0 / n).ToString("0.0", CultureInfo.InvariantCulture);
@@ -33,8 +36,12 @@ internal static class LoadReport
         Console.WriteLine($"| deliveries (changes not fully delivered in 30 s) | {l.Count} ({lost}) | {b.Count} ({bareLost}) | |");
         var bareMemory = bareJoinTime is null ? "" : $"{Kb(bareJoined.Managed - bareBefore.Managed, participants)} KB";
         var bareWorkingSet = bareJoinTime is null ? "" : $"{Kb(bareJoined.WorkingSet - bareBefore.WorkingSet, participants)} KB";
-        Console.WriteLine($"| managed heap per connection, both ends | {Kb(joined.Managed - before.Managed, participants)} KB | {bareMemory} | |");
-        Console.WriteLine($"| working set per connection, both ends | {Kb(joined.WorkingSet - before.WorkingSet, participants)} KB | {bareWorkingSet} | |");
+        Console.WriteLine($"| managed heap per connection, {scope} | {Kb(joined.Managed - before.Managed, participants)} KB | {bareMemory} | |");
+        Console.WriteLine($"| working set per connection, {scope} | {Kb(joined.WorkingSet - before.WorkingSet, participants)} KB | {bareWorkingSet} | |");
+        if (clientProcesses is { } clients)
+        {
+            Console.WriteLine($"| managed heap / working set per connection, client processes | {Kb(clients.Managed, participants)} / {Kb(clients.WorkingSet, participants)} KB | | |");
+        }
     }
 
     /// <summary>Other work on the machine shares the cores with both ends of every connection; the figures mean little without it.</summary>

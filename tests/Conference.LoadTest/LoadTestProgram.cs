@@ -17,23 +17,33 @@ namespace Conference.LoadTest;
 /// in-process Kestrel server, a host pressing Next; and the same N on a bare hub receiving an equal
 /// payload, as the baseline, in the same run. Usage: dotnet run -c Release --project tests/Conference.LoadTest --
 /// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--baseline hub|group] [--timeout-seconds 300]
+/// [--client-processes P]. With P > 0 the participants (and bare connections) live in P child processes
+/// (<see cref="ClientWorker"/>), so the server's process does only the server's work.
 /// </summary>
 internal static class LoadTestProgram
 {
-    private const string BaselineMethod = "Baseline";
+    public const string BaselineMethod = "Baseline";
     private static readonly TimeSpan FanOutPatience = TimeSpan.FromSeconds(30);
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains("--client-worker"))
+        {
+            return await ClientWorker.RunAsync(args);
+        }
+
+        var processes = Option(args, "--client-processes", 0);
         var participants = Option(args, "--participants", 1000);
         var changes = Option(args, "--changes", 20);
         var warmUp = Option(args, "--warmup", 3);
-        var protocol = args.SkipWhile(a => a != "--protocol").Skip(1).FirstOrDefault() is "messagepack" ? LiveProtocol.MessagePack : LiveProtocol.Json;
-        using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(Option(args, "--timeout-seconds", 300)));
+        var protocol = Protocol(args);
+        var timeoutSeconds = Option(args, "--timeout-seconds", 300);
+        using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
 
         // Clients and server share two cores here; without a warm pool the first thousand joins wait for thread injection.
         ThreadPool.SetMinThreads(200, 200);
-        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, {LoadReport.LoadAverage()}");
+        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, "
+            + $"clients {(processes > 0 ? $"in {processes} child processes" : "in the server's process")}, {LoadReport.LoadAverage()}");
 
         await using var server = await LoadServer.StartAsync();
         var conferenceId = await CreateProgramAsync(server.Address, warmUp + changes + 1, overall.Token);
@@ -46,22 +56,21 @@ internal static class LoadTestProgram
         // alternate, so JIT tiering, GC and the machine's other load weigh on both alike. A bare hub needs
         // its own N sockets (two descriptors each in this process); when that exceeds the descriptor limit,
         // the baseline is a bare group send through the same hub to the same N connections instead.
-        var baseline = args.SkipWhile(a => a != "--baseline").Skip(1).FirstOrDefault()
-            ?? (participants * 4 <= 18_000 ? "hub" : "group");
+        // Out of process, the server's process holds one descriptor per connection (the workers hold the others).
+        var baseline = Text(args, "--baseline", null)
+            ?? (participants * (processes > 0 ? 2 : 4) <= 18_000 ? "hub" : "group");
+        if (processes > 0)
+        {
+            return await RunOutOfProcessAsync(server, host, conferenceId, started, participants, changes, warmUp, processes, protocol, baseline, timeoutSeconds, overall.Token);
+        }
+
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
         var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
         var clients = await ConnectAllAsync(participants, async () =>
         {
-            var client = new ConferenceLiveClient(server.Address, LoadServer.OrganizerKey, new ConferenceClientOptions
-            {
-                Protocol = protocol,
-                ClockSamples = 3,
-                ClockJumpCheckInterval = TimeSpan.FromMinutes(10),
-                ClockResyncInterval = TimeSpan.FromHours(1),
-                WebSocketFactory = OpenWebSocketAsync,
-            });
+            var client = NewParticipant(server.Address, LoadServer.OrganizerKey, protocol);
             client.ShowChanged += (_, state) =>
             {
                 if (state.Revision > started.Revision)
@@ -120,11 +129,71 @@ internal static class LoadTestProgram
 
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()).Concat(bareConnections.Select(c => c.DisposeAsync().AsTask())));
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
-        LoadReport.Print(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost);
+        LoadReport.Print(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost, null);
         return 0;
     }
 
-    private static async Task<List<T>> ConnectAllAsync<T>(int count, Func<Task<T>> connect, CancellationToken cancellationToken)
+    /// <summary>The same phases and figures, with the participants in child processes reporting back.</summary>
+    private static async Task<int> RunOutOfProcessAsync(
+        LoadServer server, ConferenceLiveClient host, Guid conferenceId, LiveShowState started, int participants, int changes, int warmUp,
+        int processes, LiveProtocol protocol, string baseline, int timeoutSeconds, CancellationToken cancellationToken)
+    {
+        var live = new LatencyRecorder(participants * changes);
+        var bare = new LatencyRecorder(participants * changes);
+        string[] workerArguments =
+        [
+            "--server", server.Address.ToString(), "--token", LoadServer.OrganizerKey, "--conference", conferenceId.ToString(),
+            "--changes", changes.ToString(CultureInfo.InvariantCulture), "--warmup", warmUp.ToString(CultureInfo.InvariantCulture),
+            "--after-revision", started.Revision.ToString(CultureInfo.InvariantCulture),
+            "--protocol", protocol == LiveProtocol.MessagePack ? "messagepack" : "json", "--baseline", baseline,
+            "--timeout-seconds", timeoutSeconds.ToString(CultureInfo.InvariantCulture),
+        ];
+        await using var workers = ClientProcesses.Start(processes, participants, workerArguments, live, bare);
+
+        var before = LoadReport.MemoryNow();
+        var joinTime = await workers.JoinAsync(cancellationToken);
+        var joined = LoadReport.MemoryNow();
+        Console.WriteLine($"conference hub: {participants} connected, clock-synced and joined in {joinTime.TotalSeconds:0.00} s");
+
+        TimeSpan? bareJoinTime = baseline == "hub" ? await workers.BareJoinAsync(cancellationToken) : null;
+        var bareJoined = LoadReport.MemoryNow();
+        Console.WriteLine(bareJoinTime is { } t
+            ? $"baseline: bare hub, {participants} more connections in {t.TotalSeconds:0.00} s"
+            : "baseline: bare group send through the conference hub to the same connections");
+
+        // Warm-up is decided per connection in the workers (its first W changes of each kind), not here.
+        var baselineGroup = baseline == "hub" ? server.BareHub.Clients.Group(BareHub.Everyone) : server.ConferenceGroup(conferenceId);
+        var (lost, bareLost) = (0, 0);
+        for (var i = 0; i < warmUp + changes; i++)
+        {
+            var received = live.Received;
+            var last = await host.NextAsync(cancellationToken: cancellationToken);
+            lost += await live.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            await Task.Delay(50, cancellationToken);
+
+            received = bare.Received;
+            await baselineGroup.SendAsync(BaselineMethod, last with { ServerTime = DateTimeOffset.UtcNow }, cancellationToken);
+            bareLost += await bare.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            await Task.Delay(50, cancellationToken);
+        }
+
+        await workers.StopAsync(cancellationToken);
+        Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
+        LoadReport.Print(participants, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost, workers.JoinedGrowth);
+        return 0;
+    }
+
+    public static ConferenceLiveClient NewParticipant(Uri server, string token, LiveProtocol protocol) =>
+        new(server, token, new ConferenceClientOptions
+        {
+            Protocol = protocol,
+            ClockSamples = 3,
+            ClockJumpCheckInterval = TimeSpan.FromMinutes(10),
+            ClockResyncInterval = TimeSpan.FromHours(1),
+            WebSocketFactory = OpenWebSocketAsync,
+        });
+
+    public static async Task<List<T>> ConnectAllAsync<T>(int count, Func<Task<T>> connect, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(64);
         var tasks = Enumerable.Range(0, count).Select(async _ =>
@@ -142,7 +211,7 @@ internal static class LoadTestProgram
         return [.. await Task.WhenAll(tasks)];
     }
 
-    private static HubConnection BareConnection(Uri server, LiveProtocol protocol)
+    public static HubConnection BareConnection(Uri server, LiveProtocol protocol)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(server, LoadServer.BarePath), o =>
         {
@@ -190,7 +259,15 @@ internal static class LoadTestProgram
         return id;
     }
 
-    private static int Option(string[] args, string name, int fallback) =>
+    public static LiveProtocol Protocol(string[] args) => Text(args, "--protocol", "json") is "messagepack" ? LiveProtocol.MessagePack : LiveProtocol.Json;
+
+    public static string Text(string[] args, string name) =>
+        Text(args, name, null) ?? throw new ArgumentException($"{name} is required");
+
+    public static string? Text(string[] args, string name, string? fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
+
+    public static int Option(string[] args, string name, int fallback) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : fallback;
