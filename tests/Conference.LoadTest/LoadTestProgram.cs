@@ -163,23 +163,36 @@ internal static class LoadTestProgram
 
         // Warm-up is decided per connection in the workers (its first W changes of each kind), not here.
         var baselineGroup = baseline == "hub" ? server.BareHub.Clients.Group(BareHub.Everyone) : server.ConferenceGroup(conferenceId);
+        // The server's own CPU per change (its process now holds nothing else but the host): what the fan-out
+        // would cost with the clients on other machines, which the latencies on two shared cores cannot show.
+        using var self = Process.GetCurrentProcess();
         var (lost, bareLost) = (0, 0);
+        var (liveCpu, bareCpu) = (TimeSpan.Zero, TimeSpan.Zero);
         for (var i = 0; i < warmUp + changes; i++)
         {
+            self.Refresh();
+            var cpu = self.TotalProcessorTime;
             var received = live.Received;
             var last = await host.NextAsync(cancellationToken: cancellationToken);
             lost += await live.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            self.Refresh();
+            liveCpu += i >= warmUp ? self.TotalProcessorTime - cpu : TimeSpan.Zero;
             await Task.Delay(50, cancellationToken);
 
+            self.Refresh();
+            cpu = self.TotalProcessorTime;
             received = bare.Received;
             await baselineGroup.SendAsync(BaselineMethod, last with { ServerTime = DateTimeOffset.UtcNow }, cancellationToken);
             bareLost += await bare.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
+            self.Refresh();
+            bareCpu += i >= warmUp ? self.TotalProcessorTime - cpu : TimeSpan.Zero;
             await Task.Delay(50, cancellationToken);
         }
 
         await workers.StopAsync(cancellationToken);
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
         LoadReport.Print(participants, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost, workers.JoinedGrowth);
+        Console.WriteLine($"| server process CPU per change (send until all received) | {liveCpu.TotalMilliseconds / changes:0.0} ms | {bareCpu.TotalMilliseconds / changes:0.0} ms | {liveCpu / bareCpu:0.00} |");
         return 0;
     }
 
