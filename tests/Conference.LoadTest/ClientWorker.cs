@@ -33,7 +33,6 @@ internal static class ClientWorker
         using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(LoadTestProgram.Option(args, "--timeout-seconds", 300)));
         overall.Token.Register(() => Environment.Exit(3));
         var commands = StartCommandPump();
-        ThreadPool.SetMinThreads(200, 200);
 
         var live = new LatencyRecorder(count * changes);
         var bare = new LatencyRecorder(count * changes);
@@ -101,7 +100,7 @@ internal static class ClientWorker
                     (reportedLive, reportedBare) = (l, b);
                 }
 
-                await Task.Delay(2, CancellationToken.None);
+                await Task.Delay(10, CancellationToken.None);
             }
         }, CancellationToken.None);
 
