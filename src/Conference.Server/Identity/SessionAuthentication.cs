@@ -1,8 +1,5 @@
-using System.Security.Claims;
-using Conference.Domain.Participants;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -58,32 +55,14 @@ public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, Ti
 
     private async Task ConfirmStillValidAsync(TokenValidatedContext context)
     {
-        var principal = context.Principal!;
-        if (!Guid.TryParse(principal.FindFirst(SessionClaims.Invitation)?.Value, out var invitationId)
-            || !Guid.TryParse(principal.FindFirst(SessionClaims.Participant)?.Value, out var participantId)
-            || !Guid.TryParse(principal.FindFirst(SessionClaims.Conference)?.Value, out var conferenceId))
-        {
-            context.Fail("The session token lacks its claims.");
-            return;
-        }
-
         var db = context.HttpContext.RequestServices.GetRequiredService<ConferenceDbContext>();
-        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invitationId, context.HttpContext.RequestAborted);
-        var participant = await db.Participants.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == participantId && p.ConferenceId == conferenceId, context.HttpContext.RequestAborted);
-        if (invitation is null || participant is null || invitation.ParticipantId != participantId || !invitation.IsUsableAt(time.GetUtcNow()))
+        var (principal, refusal) = await SessionValidity.ConfirmAsync(context.Principal!, db, time.GetUtcNow(), context.HttpContext.RequestAborted);
+        if (principal is null)
         {
-            context.Fail("The session was revoked.");
+            context.Fail(refusal!);
             return;
         }
 
-        // A role taken away since the token was issued is gone at once; a role added needs a new token.
-        var tokenRoles = RoleNames.ParseAll(principal.FindAll(SessionClaims.Role).Select(c => c.Value)) ?? ParticipantRoles.None;
-        var effective = tokenRoles & participant.Roles;
-        var identity = new ClaimsIdentity(
-            principal.Claims.Where(c => c.Type != SessionClaims.Role)
-                .Concat(RoleNames.ToNames(effective).Select(r => new Claim(SessionClaims.Role, r))),
-            JwtBearerDefaults.AuthenticationScheme, SessionClaims.Name, SessionClaims.Role);
-        context.Principal = new ClaimsPrincipal(identity);
+        context.Principal = principal;
     }
 }

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Conference.Domain.Participants;
+using Conference.Server.Persistence;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+
+namespace Conference.Server.Identity;
+
+/// <summary>
+/// Whether a session is still good now: its invitation usable, its participant still in the
+/// conference. Checked on every HTTP request and on every authorized hub call, so revoking a link or
+/// removing a person takes effect at once, even on a connection that is already open.
+/// </summary>
+public static class SessionValidity
+{
+    /// <summary>
+    /// The principal with its roles narrowed to those the participant still holds (a role taken away
+    /// is gone at once; a role added needs a new token), or the reason it is no longer valid.
+    /// </summary>
+    public static async Task<(ClaimsPrincipal? Principal, string? Refusal)> ConfirmAsync(
+        ClaimsPrincipal principal, ConferenceDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(db);
+        if (!Guid.TryParse(principal.FindFirst(SessionClaims.Invitation)?.Value, out var invitationId)
+            || !Guid.TryParse(principal.FindFirst(SessionClaims.Participant)?.Value, out var participantId)
+            || !Guid.TryParse(principal.FindFirst(SessionClaims.Conference)?.Value, out var conferenceId))
+        {
+            return (null, "The session token lacks its claims.");
+        }
+
+        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        var participant = await db.Participants.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == participantId && p.ConferenceId == conferenceId, cancellationToken);
+        if (invitation is null || participant is null || invitation.ParticipantId != participantId || !invitation.IsUsableAt(now))
+        {
+            return (null, "The session was revoked.");
+        }
+
+        var tokenRoles = RoleNames.ParseAll(principal.FindAll(SessionClaims.Role).Select(c => c.Value)) ?? ParticipantRoles.None;
+        var effective = tokenRoles & participant.Roles;
+        var identity = new ClaimsIdentity(
+            principal.Claims.Where(c => c.Type != SessionClaims.Role)
+                .Concat(RoleNames.ToNames(effective).Select(r => new Claim(SessionClaims.Role, r))),
+            JwtBearerDefaults.AuthenticationScheme, SessionClaims.Name, SessionClaims.Role);
+        return (new ClaimsPrincipal(identity), null);
+    }
+
+    /// <summary>True for a participant's session (not the organizer key, not anonymous).</summary>
+    public static bool IsSession(ClaimsPrincipal? user) =>
+        user?.Identity is { IsAuthenticated: true, AuthenticationType: JwtBearerDefaults.AuthenticationScheme };
+}
