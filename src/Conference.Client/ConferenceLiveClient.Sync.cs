@@ -24,10 +24,13 @@ public sealed partial class ConferenceLiveClient
             }
 
             // A missed change, or a program edited since the snapshot: either way, take a fresh snapshot.
+            // A change that carries only its own runs needs the earlier ones from the revision it follows.
             gap = (current is not null && state.PreviousRevision != current.Revision)
+                || (state.RunsFrom > 0 && (current is null || current.Runs.Count < state.RunsFrom))
                 || (Snapshot is { } snapshot && snapshot.Program.ProgramRevision != state.ProgramRevision);
             if (!gap)
             {
+                state = state.RunsFrom == 0 ? state : state with { Runs = [.. current!.Runs.Take(state.RunsFrom), .. state.Runs], RunsFrom = 0 };
                 Show = state;
             }
         }

@@ -21,7 +21,9 @@ namespace Conference.Client;
 /// <param name="AddedTime">Time added to (or taken from) the running segment.</param>
 /// <param name="CueIndex">The running segment's cue (zero-based).</param>
 /// <param name="AutoAdvanceAt">When the running segment ends by itself, if it does.</param>
-/// <param name="Runs">Every segment that has run or runs, with recorded instants.</param>
+/// <param name="Runs">The segments that have run or run, with recorded instants, from index <paramref name="RunsFrom"/> on.</param>
+/// <param name="RunsFrom">0 (all runs) except in a pushed change, which carries only the runs it touched: the ones before
+/// this index are those held at <paramref name="PreviousRevision"/>. <see cref="ConferenceLiveClient.Show"/> always holds them all.</param>
 /// <param name="SkippedSegmentIds">Segments marked skipped before they ran.</param>
 /// <param name="ProgramRevision">The revision of the program this state was decided against; another one than the client holds means its program is out of date.</param>
 /// <param name="ServerTime">The server's clock when it sent this state.</param>
@@ -42,6 +44,7 @@ public sealed record LiveShowState(
     int CueIndex,
     DateTimeOffset? AutoAdvanceAt,
     IReadOnlyList<SegmentRun> Runs,
+    int RunsFrom,
     IReadOnlyList<Guid> SkippedSegmentIds,
     int ProgramRevision,
     DateTimeOffset ServerTime)

@@ -11,6 +11,10 @@ namespace Conference.Server.Live;
 /// <see cref="ProgramRevision"/> tells a client its program is out of date.
 /// <see cref="PreviousRevision"/> lets a client notice a change it missed (one command may add
 /// several events, so revisions do not grow by one). <see cref="ServerTime"/> is when the server built it.
+/// <see cref="Runs"/> holds the runs from index <see cref="RunsFrom"/> on: everywhere but in <c>ShowChanged</c>
+/// that is 0 (all of them); a change sends only the runs it touched (the last one closed, the next one
+/// started), and the ones before are those the client holds at <see cref="PreviousRevision"/>, so the
+/// message does not grow with every segment that has run.
 /// </summary>
 public sealed record LiveShowState(
     Guid ConferenceId,
@@ -29,6 +33,7 @@ public sealed record LiveShowState(
     int CueIndex,
     DateTimeOffset? AutoAdvanceAt,
     IReadOnlyList<SegmentRun> Runs,
+    int RunsFrom,
     IReadOnlyList<Guid> SkippedSegmentIds,
     int ProgramRevision,
     DateTimeOffset ServerTime)
@@ -53,9 +58,23 @@ public sealed record LiveShowState(
             state.CueIndex,
             RunOfShow.NextDeadline(state, program),
             [.. state.Runs],
+            0,
             [.. state.SkippedSegmentIds],
             program.ProgramRevision,
             now);
+    }
+
+    /// <summary>This state as broadcast after a change from <paramref name="before"/>: only the runs from the first one that differs.</summary>
+    public LiveShowState ChangedSince(ShowState before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var from = 0;
+        while (from < before.Runs.Count && from < Runs.Count && before.Runs[from] == Runs[from])
+        {
+            from++;
+        }
+
+        return this with { Runs = [.. Runs.Skip(from)], RunsFrom = from };
     }
 }
 

@@ -134,7 +134,7 @@ public sealed partial class ShowCoordinator(
 
         // Stamped after the commit, just before sending, so clients can measure fan-out latency from it.
         var live = LiveShowState.From(conferenceId, after, before.Revision, program, time.GetUtcNow());
-        await BroadcastAsync(conferenceId, live, events);
+        await BroadcastAsync(conferenceId, live.ChangedSince(before), events);
 
         // The call follows the show in the background; media trouble never holds up a command.
         media.Nudge(conferenceId);

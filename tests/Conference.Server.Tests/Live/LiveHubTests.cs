@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Conference.Client;
 using Conference.Domain.Show;
 using Microsoft.AspNetCore.SignalR;
@@ -103,6 +104,75 @@ public class LiveHubTests(DatabaseKind kind) : LiveTestBase(kind)
 
         Assert.That(snapshot.Show.Revision, Is.EqualTo(started.Revision));
         Assert.That(viewer.Show!.Revision, Is.EqualTo(started.Revision), "the state it could not place was not applied");
+    }
+
+    [TestCase(LiveProtocol.Json)]
+    [TestCase(LiveProtocol.MessagePack)]
+    public async Task ShowChanged_CarriesOnlyTheRunsItTouched_AndTheClientHoldsThemAll(LiveProtocol protocol)
+    {
+        var conference = await CreateProgramAsync(Speech, Custom("Music"), Custom("Encore"), Custom("Closing"));
+        var host = await ConnectAsync(conference.Id);
+        var viewer = await ConnectAsync(conference.Id, protocol);
+        var pushed = new List<LiveShowState>();
+        var allPushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // A second handler on the same method sees the payload as it came over the wire, before the client merges it.
+        viewer.Connection.On<LiveShowState>("ShowChanged", state =>
+        {
+            lock (pushed)
+            {
+                pushed.Add(state);
+                if (pushed.Count == 6)
+                {
+                    allPushed.TrySetResult();
+                }
+            }
+        });
+
+        await host.StartShowAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(60));
+        await host.NextAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(60));
+        await host.NextAsync();
+        Host.Clock.Advance(TimeSpan.FromSeconds(30));
+        await host.AdjustTimeAsync(30);
+        Host.Clock.Advance(TimeSpan.FromSeconds(60));
+        await host.NextAsync();
+        var last = await host.AdvanceCueAsync();
+        await allPushed.Task.WaitAsync(Patience);
+        var held = await WaitForAsync(viewer, s => s.Revision == last.Revision);
+        var rest = await Organizer.GetFromJsonAsync<LiveShowState>($"/api/conferences/{conference.Id}/show", Json);
+
+        lock (pushed)
+        {
+            Assert.That(pushed.Select(p => (p.RunsFrom, p.Runs.Count)), Is.EqualTo(new[] { (0, 1), (0, 2), (1, 2), (3, 0), (2, 2), (4, 0) }),
+                "start: the first run; next: the closed one and the new one; time added or a cue: none (the running segment's anchors travel on their own)");
+        }
+
+        Assert.That(last.RunsFrom, Is.Zero, "a command's own answer is complete");
+        Assert.That(held.RunsFrom, Is.Zero);
+        Assert.That(held.Runs, Has.Count.EqualTo(4));
+        Assert.That(held.Runs, Is.EqualTo(last.Runs));
+        Assert.That(held.Runs, Is.EqualTo(rest!.Runs));
+        Assert.That(held.Runs[2].AddedTime, Is.EqualTo(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
+    public async Task ChangeNeedingRunsTheClientDoesNotHold_ResyncsInsteadOfGuessing()
+    {
+        var conference = await CreateProgramAsync(Speech, Custom("Music"));
+        var host = await ConnectAsync(conference.Id);
+        var viewer = await ConnectAsync(conference.Id);
+        var started = await host.StartShowAsync();
+        await WaitForAsync(viewer, s => s.Revision == started.Revision);
+        var resynced = new TaskCompletionSource<ShowSnapshot>(TaskCreationOptions.RunContinuationsAsynchronously);
+        viewer.Resynced += (_, snapshot) => resynced.TrySetResult(snapshot);
+
+        // Follows the revision the viewer holds, but says the runs before index 3 are known: the viewer holds one.
+        viewer.Receive(started with { Revision = started.Revision + 1, PreviousRevision = started.Revision, Runs = [], RunsFrom = 3 });
+        await resynced.Task.WaitAsync(Patience);
+
+        Assert.That(viewer.Show!.Revision, Is.EqualTo(started.Revision));
+        Assert.That(viewer.Show.Runs, Is.EqualTo(started.Runs));
     }
 
     [Test]
