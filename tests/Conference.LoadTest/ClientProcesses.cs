@@ -49,6 +49,19 @@ internal sealed class ClientProcesses : IAsyncDisposable
         return joining.Elapsed;
     }
 
+    /// <summary>CPU time all client processes have used so far (user and system).</summary>
+    public TimeSpan ProcessorTime()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var worker in _workers)
+        {
+            worker.Process.Refresh();
+            total += worker.Process.TotalProcessorTime;
+        }
+
+        return total;
+    }
+
     public async Task<TimeSpan> BareJoinAsync(CancellationToken cancellationToken)
     {
         var joining = Stopwatch.StartNew();

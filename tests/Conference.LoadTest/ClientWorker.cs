@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
-using Conference.Client;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conference.LoadTest;
 
@@ -27,6 +25,7 @@ internal static class ClientWorker
         var warmUp = LoadTestProgram.Option(args, "--warmup", 3);
         var afterRevision = LoadTestProgram.Option(args, "--after-revision", 0);
         var protocol = LoadTestProgram.Protocol(args);
+        var kind = Participants.Kind(args);
         var baseline = LoadTestProgram.Text(args, "--baseline");
 
         // Bounded in time on its own too: the parent may be gone without having closed our stdin.
@@ -41,47 +40,35 @@ internal static class ClientWorker
 
         var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
-        var clients = await LoadTestProgram.ConnectAllAsync(count, async () =>
+        var clients = await LoadTestProgram.ConnectAllAsync(count, () =>
         {
-            var client = LoadTestProgram.NewParticipant(server, token, protocol);
-            var seen = 0;
-            client.ShowChanged += (_, state) =>
-            {
-                if (state.Revision > afterRevision)
+            var (seen, bareSeen) = (0, 0);
+            return Participants.JoinAsync(kind, server, token, conferenceId, protocol,
+                (state, latency) =>
                 {
-                    live.Record(client.Clock.ServerNow - state.ServerTime, Interlocked.Increment(ref seen) > warmUp);
-                }
-            };
-            if (baseline == "group")
-            {
-                var bareSeen = 0;
-                client.Connection.On<LiveShowState>(LoadTestProgram.BaselineMethod,
-                    state => bare.Record(client.Clock.ServerNow - state.ServerTime, Interlocked.Increment(ref bareSeen) > warmUp));
-            }
-
-            await client.StartAsync(overall.Token);
-            await client.JoinAsync(conferenceId, overall.Token);
-            return client;
+                    if (state.Revision > afterRevision)
+                    {
+                        live.Record(latency, Interlocked.Increment(ref seen) > warmUp);
+                    }
+                },
+                latency => bare.Record(latency, Interlocked.Increment(ref bareSeen) > warmUp),
+                overall.Token);
         }, overall.Token);
         var joinTime = joining.Elapsed;
         var joined = LoadReport.MemoryNow();
         Send(string.Create(CultureInfo.InvariantCulture,
             $"@joined {joinTime.TotalMilliseconds:0.0} {joined.Managed - before.Managed} {joined.WorkingSet - before.WorkingSet}"));
 
-        List<HubConnection> bareConnections = [];
+        List<IAsyncDisposable> bareConnections = [];
         if (baseline == "hub")
         {
             await ExpectAsync(commands, "bare", overall.Token);
             var bareJoining = Stopwatch.StartNew();
-            bareConnections = await LoadTestProgram.ConnectAllAsync(count, async () =>
+            bareConnections = await LoadTestProgram.ConnectAllAsync(count, () =>
             {
-                var connection = LoadTestProgram.BareConnection(server, protocol);
                 var bareSeen = 0;
-                // Same machine, same clock: no correction, as in the in-process baseline.
-                connection.On<LiveShowState>(LoadTestProgram.BaselineMethod,
-                    state => bare.Record(DateTimeOffset.UtcNow - state.ServerTime, Interlocked.Increment(ref bareSeen) > warmUp));
-                await connection.StartAsync(overall.Token);
-                return connection;
+                return Participants.ConnectBareAsync(kind, server, protocol,
+                    latency => bare.Record(latency, Interlocked.Increment(ref bareSeen) > warmUp), overall.Token);
             }, overall.Token);
             Send(string.Create(CultureInfo.InvariantCulture, $"@bare-joined {bareJoining.Elapsed.TotalMilliseconds:0.0}"));
         }
@@ -107,7 +94,7 @@ internal static class ClientWorker
         await ExpectAsync(commands, "stop", overall.Token);
         await stopCounting.CancelAsync();
         await counting;
-        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()).Concat(bareConnections.Select(c => c.DisposeAsync().AsTask())));
+        await Task.WhenAll(clients.Concat(bareConnections).Select(c => c.DisposeAsync().AsTask()));
         SendChunks("@live", live.Measured());
         SendChunks("@bare", bare.Measured());
         Send("@done");

@@ -1,14 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Conference.Client;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conference.LoadTest;
 
@@ -16,9 +11,9 @@ namespace Conference.LoadTest;
 /// Load benchmark (not a test): N participants over real WebSockets on loopback against an
 /// in-process Kestrel server, a host pressing Next; and the same N on a bare hub receiving an equal
 /// payload, as the baseline, in the same run. Usage: dotnet run -c Release --project tests/Conference.LoadTest --
-/// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--baseline hub|group] [--timeout-seconds 300]
-/// [--client-processes P]. With P > 0 the participants (and bare connections) live in P child processes
-/// (<see cref="ClientWorker"/>), so the server's process does only the server's work.
+/// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--participant lean|sdk] [--baseline hub|group]
+/// [--timeout-seconds 300] [--client-processes P] [--min-threads T]. With P > 0 the participants (and bare connections) live in P child
+/// processes (<see cref="ClientWorker"/>), so the server's process does only the server's work. See <see cref="ParticipantKind"/>.
 /// </summary>
 internal static class LoadTestProgram
 {
@@ -37,17 +32,25 @@ internal static class LoadTestProgram
         var changes = Option(args, "--changes", 20);
         var warmUp = Option(args, "--warmup", 3);
         var protocol = Protocol(args);
+        var kind = Participants.Kind(args);
         var timeoutSeconds = Option(args, "--timeout-seconds", 300);
         using var overall = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
 
-        // Clients and server share two cores here; without a warm pool the first thousand joins wait for thread injection.
-        ThreadPool.SetMinThreads(200, 200);
-        Console.WriteLine($"participants {participants}, changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, "
+        // The runtime's own thread-pool minimum unless asked: 200 eager threads on two cores spent more time
+        // spinning for work than sending it (about 50 ms more at p99 for 5,000).
+        var minThreads = Option(args, "--min-threads", 0);
+        if (minThreads > 0)
+        {
+            ThreadPool.SetMinThreads(minThreads, minThreads);
+        }
+
+        Console.WriteLine($"participants {participants} ({kind.Name()} clients), changes {changes}, protocol {protocol}, cores {Environment.ProcessorCount}, "
             + $"clients {(processes > 0 ? $"in {processes} child processes" : "in the server's process")}, {LoadReport.LoadAverage()}");
 
         await using var server = await LoadServer.StartAsync();
         var conferenceId = await CreateProgramAsync(server.Address, warmUp + changes + 1, overall.Token);
         await using var host = new ConferenceLiveClient(server.Address, LoadServer.OrganizerKey, new ConferenceClientOptions { Protocol = protocol });
+        var pushed = new PushedShowChanges(host.Connection);
         await host.StartAsync(overall.Token);
         await host.JoinAsync(conferenceId, overall.Token);
         var started = await host.StartShowAsync(cancellationToken: overall.Token);
@@ -61,44 +64,31 @@ internal static class LoadTestProgram
             ?? (participants * (processes > 0 ? 2 : 4) <= 18_000 ? "hub" : "group");
         if (processes > 0)
         {
-            return await RunOutOfProcessAsync(server, host, conferenceId, started, participants, changes, warmUp, processes, protocol, baseline, timeoutSeconds, overall.Token);
+            return await RunOutOfProcessAsync(server, host, pushed, conferenceId, started, participants, changes, warmUp, processes, protocol, kind, baseline, timeoutSeconds, overall.Token);
         }
 
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
         var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
-        var clients = await ConnectAllAsync(participants, async () =>
-        {
-            var client = NewParticipant(server.Address, LoadServer.OrganizerKey, protocol);
-            client.ShowChanged += (_, state) =>
+        var clients = await ConnectAllAsync(participants, () => Participants.JoinAsync(
+            kind, server.Address, LoadServer.OrganizerKey, conferenceId, protocol,
+            (state, latency) =>
             {
                 if (state.Revision > started.Revision)
                 {
-                    live.Record(client.Clock.ServerNow - state.ServerTime);
+                    live.Record(latency);
                 }
-            };
-            if (baseline == "group")
-            {
-                client.Connection.On<LiveShowState>(BaselineMethod, state => bare.Record(client.Clock.ServerNow - state.ServerTime));
-            }
-
-            await client.StartAsync(overall.Token);
-            await client.JoinAsync(conferenceId, overall.Token);
-            return client;
-        }, overall.Token);
+            },
+            bare.Record, overall.Token), overall.Token);
         var joinTime = joining.Elapsed;
         var joined = LoadReport.MemoryNow();
         Console.WriteLine($"conference hub: {participants} connected, clock-synced and joined in {joinTime.TotalSeconds:0.00} s");
 
         var bareJoining = Stopwatch.StartNew();
-        var bareConnections = baseline != "hub" ? [] : await ConnectAllAsync(participants, async () =>
-        {
-            var connection = BareConnection(server.Address, protocol);
-            connection.On<LiveShowState>(BaselineMethod, state => bare.Record(DateTimeOffset.UtcNow - state.ServerTime));
-            await connection.StartAsync(overall.Token);
-            return connection;
-        }, overall.Token);
+        var bareConnections = baseline != "hub"
+            ? []
+            : await ConnectAllAsync(participants, () => Participants.ConnectBareAsync(kind, server.Address, protocol, bare.Record, overall.Token), overall.Token);
         var bareJoinTime = bareJoining.Elapsed;
         var bareJoined = LoadReport.MemoryNow();
         Console.WriteLine(baseline == "hub"
@@ -107,7 +97,6 @@ internal static class LoadTestProgram
 
         var baselineGroup = baseline == "hub" ? server.BareHub.Clients.Group(BareHub.Everyone) : server.ConferenceGroup(conferenceId);
         var (lost, bareLost) = (0, 0);
-        LiveShowState last = started;
         for (var i = 0; i < warmUp + changes; i++)
         {
             if (i == warmUp)
@@ -117,17 +106,18 @@ internal static class LoadTestProgram
             }
 
             var received = live.Received;
-            last = await host.NextAsync(cancellationToken: overall.Token);
+            var next = await host.NextAsync(cancellationToken: overall.Token);
             lost += await live.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
             await Task.Delay(50, overall.Token);
 
             received = bare.Received;
-            await baselineGroup.SendAsync(BaselineMethod, last with { ServerTime = DateTimeOffset.UtcNow }, overall.Token);
+            var payload = await pushed.OfRevisionAsync(next.Revision, overall.Token);
+            await baselineGroup.SendAsync(BaselineMethod, payload with { ServerTime = DateTimeOffset.UtcNow }, overall.Token);
             bareLost += await bare.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
             await Task.Delay(50, overall.Token);
         }
 
-        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()).Concat(bareConnections.Select(c => c.DisposeAsync().AsTask())));
+        await Task.WhenAll(clients.Concat(bareConnections).Select(c => c.DisposeAsync().AsTask()));
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
         LoadReport.Print(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost, null);
         return 0;
@@ -135,8 +125,8 @@ internal static class LoadTestProgram
 
     /// <summary>The same phases and figures, with the participants in child processes reporting back.</summary>
     private static async Task<int> RunOutOfProcessAsync(
-        LoadServer server, ConferenceLiveClient host, Guid conferenceId, LiveShowState started, int participants, int changes, int warmUp,
-        int processes, LiveProtocol protocol, string baseline, int timeoutSeconds, CancellationToken cancellationToken)
+        LoadServer server, ConferenceLiveClient host, PushedShowChanges pushed, Guid conferenceId, LiveShowState started, int participants, int changes, int warmUp,
+        int processes, LiveProtocol protocol, ParticipantKind kind, string baseline, int timeoutSeconds, CancellationToken cancellationToken)
     {
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
@@ -145,7 +135,7 @@ internal static class LoadTestProgram
             "--server", server.Address.ToString(), "--token", LoadServer.OrganizerKey, "--conference", conferenceId.ToString(),
             "--changes", changes.ToString(CultureInfo.InvariantCulture), "--warmup", warmUp.ToString(CultureInfo.InvariantCulture),
             "--after-revision", started.Revision.ToString(CultureInfo.InvariantCulture),
-            "--protocol", protocol == LiveProtocol.MessagePack ? "messagepack" : "json", "--baseline", baseline,
+            "--protocol", protocol == LiveProtocol.MessagePack ? "messagepack" : "json", "--participant", kind.Name(), "--baseline", baseline,
             "--timeout-seconds", timeoutSeconds.ToString(CultureInfo.InvariantCulture),
         ];
         await using var workers = ClientProcesses.Start(processes, participants, workerArguments, live, bare);
@@ -167,25 +157,25 @@ internal static class LoadTestProgram
         // would cost with the clients on other machines, which the latencies on two shared cores cannot show.
         using var self = Process.GetCurrentProcess();
         var (lost, bareLost) = (0, 0);
-        var (liveCpu, bareCpu) = (TimeSpan.Zero, TimeSpan.Zero);
+        var (liveCpu, bareCpu, liveClientCpu, bareClientCpu) = (TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
         for (var i = 0; i < warmUp + changes; i++)
         {
-            self.Refresh();
-            var cpu = self.TotalProcessorTime;
+            var counted = i >= warmUp;
+            var (cpu, clientCpu) = (ServerCpu(self), workers.ProcessorTime());
             var received = live.Received;
-            var last = await host.NextAsync(cancellationToken: cancellationToken);
+            var next = await host.NextAsync(cancellationToken: cancellationToken);
             lost += await live.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
-            self.Refresh();
-            liveCpu += i >= warmUp ? self.TotalProcessorTime - cpu : TimeSpan.Zero;
+            liveCpu += counted ? ServerCpu(self) - cpu : TimeSpan.Zero;
+            liveClientCpu += counted ? workers.ProcessorTime() - clientCpu : TimeSpan.Zero;
             await Task.Delay(50, cancellationToken);
 
-            self.Refresh();
-            cpu = self.TotalProcessorTime;
+            (cpu, clientCpu) = (ServerCpu(self), workers.ProcessorTime());
             received = bare.Received;
-            await baselineGroup.SendAsync(BaselineMethod, last with { ServerTime = DateTimeOffset.UtcNow }, cancellationToken);
+            var payload = await pushed.OfRevisionAsync(next.Revision, cancellationToken);
+            await baselineGroup.SendAsync(BaselineMethod, payload with { ServerTime = DateTimeOffset.UtcNow }, cancellationToken);
             bareLost += await bare.WaitForAsync(received + participants, FanOutPatience) ? 0 : 1;
-            self.Refresh();
-            bareCpu += i >= warmUp ? self.TotalProcessorTime - cpu : TimeSpan.Zero;
+            bareCpu += counted ? ServerCpu(self) - cpu : TimeSpan.Zero;
+            bareClientCpu += counted ? workers.ProcessorTime() - clientCpu : TimeSpan.Zero;
             await Task.Delay(50, cancellationToken);
         }
 
@@ -193,18 +183,15 @@ internal static class LoadTestProgram
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
         LoadReport.Print(participants, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost, workers.JoinedGrowth);
         Console.WriteLine($"| server process CPU per change (send until all received) | {liveCpu.TotalMilliseconds / changes:0.0} ms | {bareCpu.TotalMilliseconds / changes:0.0} ms | {liveCpu / bareCpu:0.00} |");
+        Console.WriteLine($"| client processes CPU per change (same span) | {liveClientCpu.TotalMilliseconds / changes:0.0} ms | {bareClientCpu.TotalMilliseconds / changes:0.0} ms | {liveClientCpu / bareClientCpu:0.00} |");
         return 0;
     }
 
-    public static ConferenceLiveClient NewParticipant(Uri server, string token, LiveProtocol protocol) =>
-        new(server, token, new ConferenceClientOptions
-        {
-            Protocol = protocol,
-            ClockSamples = 3,
-            ClockJumpCheckInterval = TimeSpan.FromMinutes(10),
-            ClockResyncInterval = TimeSpan.FromHours(1),
-            WebSocketFactory = OpenWebSocketAsync,
-        });
+    private static TimeSpan ServerCpu(Process self)
+    {
+        self.Refresh();
+        return self.TotalProcessorTime;
+    }
 
     public static async Task<List<T>> ConnectAllAsync<T>(int count, Func<Task<T>> connect, CancellationToken cancellationToken)
     {
@@ -222,33 +209,6 @@ internal static class LoadTestProgram
             }
         });
         return [.. await Task.WhenAll(tasks)];
-    }
-
-    public static HubConnection BareConnection(Uri server, LiveProtocol protocol)
-    {
-        var builder = new HubConnectionBuilder().WithUrl(new Uri(server, LoadServer.BarePath), o =>
-        {
-            o.SkipNegotiation = true;
-            o.Transports = HttpTransportType.WebSockets;
-        });
-        if (protocol == LiveProtocol.MessagePack)
-        {
-            builder.AddMessagePackProtocol();
-        }
-        else
-        {
-            builder.AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        }
-
-        return builder.Build();
-    }
-
-    /// <summary>WebSockets straight away, no negotiate request: one socket per participant instead of two.</summary>
-    private static async ValueTask<WebSocket> OpenWebSocketAsync(WebSocketConnectionContext context, CancellationToken cancellationToken)
-    {
-        var socket = new ClientWebSocket();
-        await socket.ConnectAsync(context.Uri, cancellationToken);
-        return socket;
     }
 
     private static async Task<Guid> CreateProgramAsync(Uri server, int segments, CancellationToken cancellationToken)
