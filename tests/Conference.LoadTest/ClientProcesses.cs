@@ -23,10 +23,12 @@ internal sealed class ClientProcesses : IAsyncDisposable
         var result = new ClientProcesses(workers);
         try
         {
+            var first = 0;
             for (var i = 0; i < processes; i++)
             {
                 var count = participants / processes + (i < participants % processes ? 1 : 0);
-                workers.Add(new Worker(i, count, workerArguments, live, bare));
+                workers.Add(new Worker(i, first, count, workerArguments, live, bare));
+                first += count;
             }
         }
         catch
@@ -123,7 +125,7 @@ internal sealed class ClientProcesses : IAsyncDisposable
         private int _liveReceived;
         private int _bareReceived;
 
-        public Worker(int index, int count, IReadOnlyList<string> workerArguments, LatencyRecorder live, LatencyRecorder bare)
+        public Worker(int index, int first, int count, IReadOnlyList<string> workerArguments, LatencyRecorder live, LatencyRecorder bare)
         {
             _live = live;
             _bare = bare;
@@ -145,6 +147,8 @@ internal sealed class ClientProcesses : IAsyncDisposable
                 info.ArgumentList.Add(argument);
             }
 
+            info.ArgumentList.Add("--first");
+            info.ArgumentList.Add(first.ToString(CultureInfo.InvariantCulture));
             info.ArgumentList.Add("--count");
             info.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
             // Workstation (concurrent) GC in the workers: server GC would run a heap per core at high priority

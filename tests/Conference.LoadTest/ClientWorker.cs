@@ -18,9 +18,10 @@ internal static class ClientWorker
     public static async Task<int> RunAsync(string[] args)
     {
         var server = new Uri(LoadTestProgram.Text(args, "--server"));
-        var token = LoadTestProgram.Text(args, "--token");
+        var first = LoadTestProgram.Option(args, "--first", 0);
         var conferenceId = Guid.Parse(LoadTestProgram.Text(args, "--conference"), CultureInfo.InvariantCulture);
         var count = LoadTestProgram.Option(args, "--count", 0);
+        var tokens = File.ReadLines(LoadTestProgram.Text(args, "--tokens-file")).Skip(first).Take(count).ToArray();
         var changes = LoadTestProgram.Option(args, "--changes", 20);
         var warmUp = LoadTestProgram.Option(args, "--warmup", 3);
         var afterRevision = LoadTestProgram.Option(args, "--after-revision", 0);
@@ -40,10 +41,10 @@ internal static class ClientWorker
 
         var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
-        var clients = await LoadTestProgram.ConnectAllAsync(count, () =>
+        var clients = await LoadTestProgram.ConnectAllAsync(count, i =>
         {
             var (seen, bareSeen) = (0, 0);
-            return Participants.JoinAsync(kind, server, token, conferenceId, protocol,
+            return Participants.JoinAsync(kind, server, tokens[i], conferenceId, protocol,
                 (state, latency) =>
                 {
                     if (state.Revision > afterRevision)
@@ -64,7 +65,7 @@ internal static class ClientWorker
         {
             await ExpectAsync(commands, "bare", overall.Token);
             var bareJoining = Stopwatch.StartNew();
-            bareConnections = await LoadTestProgram.ConnectAllAsync(count, () =>
+            bareConnections = await LoadTestProgram.ConnectAllAsync(count, _ =>
             {
                 var bareSeen = 0;
                 return Participants.ConnectBareAsync(kind, server, protocol,

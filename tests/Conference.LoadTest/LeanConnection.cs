@@ -96,22 +96,33 @@ internal sealed class LeanConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes politely (the server answers, which ends the receive loop), then stops pinging.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _closing.CancelAsync();
         try
         {
             if (_socket.State == WebSocketState.Open)
             {
                 using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, patience.Token);
+                await _sending.WaitAsync(patience.Token);
+                try
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, patience.Token);
+                }
+                finally
+                {
+                    _sending.Release();
+                }
+
+                await _receiving.WaitAsync(patience.Token);
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or TimeoutException)
         {
-            // The server went first or is gone: nothing left to close politely.
+            // The server went first, is gone or is slow: the socket is aborted below.
         }
 
+        await _closing.CancelAsync();
         await Task.WhenAll(_receiving, _pinging).ContinueWith(_ => { }, TaskScheduler.Default);
         _socket.Dispose();
         _sending.Dispose();

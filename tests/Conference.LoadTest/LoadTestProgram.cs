@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Conference.Client;
 using Microsoft.AspNetCore.SignalR;
@@ -12,7 +13,7 @@ namespace Conference.LoadTest;
 /// in-process Kestrel server, a host pressing Next; and the same N on a bare hub receiving an equal
 /// payload, as the baseline, in the same run. Usage: dotnet run -c Release --project tests/Conference.LoadTest --
 /// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--participant lean|sdk] [--baseline hub|group]
-/// [--timeout-seconds 300] [--client-processes P] [--min-threads T]. With P > 0 the participants (and bare connections) live in P child
+/// [--sign-in invited|organizer] [--timeout-seconds 300] [--client-processes P] [--min-threads T]. With P > 0 the participants (and bare connections) live in P child
 /// processes (<see cref="ClientWorker"/>), so the server's process does only the server's work. See <see cref="ParticipantKind"/>.
 /// </summary>
 internal static class LoadTestProgram
@@ -64,15 +65,16 @@ internal static class LoadTestProgram
             ?? (participants * (processes > 0 ? 2 : 4) <= 18_000 ? "hub" : "group");
         if (processes > 0)
         {
-            return await RunOutOfProcessAsync(server, host, pushed, conferenceId, started, participants, changes, warmUp, processes, protocol, kind, baseline, timeoutSeconds, overall.Token);
+            return await RunOutOfProcessAsync(args, server, host, pushed, conferenceId, started, participants, changes, warmUp, processes, protocol, kind, baseline, timeoutSeconds, overall.Token);
         }
 
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
         var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
-        var clients = await ConnectAllAsync(participants, () => Participants.JoinAsync(
-            kind, server.Address, LoadServer.OrganizerKey, conferenceId, protocol,
+        var tokens = await SignInAsync(args, server.Address, conferenceId, participants, overall.Token);
+        var clients = await ConnectAllAsync(participants, i => Participants.JoinAsync(
+            kind, server.Address, tokens[i], conferenceId, protocol,
             (state, latency) =>
             {
                 if (state.Revision > started.Revision)
@@ -88,7 +90,7 @@ internal static class LoadTestProgram
         var bareJoining = Stopwatch.StartNew();
         var bareConnections = baseline != "hub"
             ? []
-            : await ConnectAllAsync(participants, () => Participants.ConnectBareAsync(kind, server.Address, protocol, bare.Record, overall.Token), overall.Token);
+            : await ConnectAllAsync(participants, _ => Participants.ConnectBareAsync(kind, server.Address, protocol, bare.Record, overall.Token), overall.Token);
         var bareJoinTime = bareJoining.Elapsed;
         var bareJoined = LoadReport.MemoryNow();
         Console.WriteLine(baseline == "hub"
@@ -125,14 +127,17 @@ internal static class LoadTestProgram
 
     /// <summary>The same phases and figures, with the participants in child processes reporting back.</summary>
     private static async Task<int> RunOutOfProcessAsync(
-        LoadServer server, ConferenceLiveClient host, PushedShowChanges pushed, Guid conferenceId, LiveShowState started, int participants, int changes, int warmUp,
+        string[] args, LoadServer server, ConferenceLiveClient host, PushedShowChanges pushed, Guid conferenceId, LiveShowState started, int participants, int changes, int warmUp,
         int processes, LiveProtocol protocol, ParticipantKind kind, string baseline, int timeoutSeconds, CancellationToken cancellationToken)
     {
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
+        var tokensFile = Path.Combine(Path.GetTempPath(), $"conference-load-tokens-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(tokensFile, await SignInAsync(args, server.Address, conferenceId, participants, cancellationToken), cancellationToken);
+        using var deleteTokens = new TokensFile(tokensFile);
         string[] workerArguments =
         [
-            "--server", server.Address.ToString(), "--token", LoadServer.OrganizerKey, "--conference", conferenceId.ToString(),
+            "--server", server.Address.ToString(), "--tokens-file", tokensFile, "--conference", conferenceId.ToString(),
             "--changes", changes.ToString(CultureInfo.InvariantCulture), "--warmup", warmUp.ToString(CultureInfo.InvariantCulture),
             "--after-revision", started.Revision.ToString(CultureInfo.InvariantCulture),
             "--protocol", protocol == LiveProtocol.MessagePack ? "messagepack" : "json", "--participant", kind.Name(), "--baseline", baseline,
@@ -193,15 +198,16 @@ internal static class LoadTestProgram
         return self.TotalProcessorTime;
     }
 
-    public static async Task<List<T>> ConnectAllAsync<T>(int count, Func<Task<T>> connect, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="connect"/> for 0 … count − 1, 64 at a time.</summary>
+    public static async Task<List<T>> ConnectAllAsync<T>(int count, Func<int, Task<T>> connect, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(64);
-        var tasks = Enumerable.Range(0, count).Select(async _ =>
+        var tasks = Enumerable.Range(0, count).Select(async i =>
         {
             await gate.WaitAsync(cancellationToken);
             try
             {
-                return await connect();
+                return await connect(i);
             }
             finally
             {
@@ -209,6 +215,56 @@ internal static class LoadTestProgram
             }
         });
         return [.. await Task.WhenAll(tasks)];
+    }
+
+    /// <summary>
+    /// Each participant's access token: <c>--sign-in invited</c> (the default) invites real attendees,
+    /// <c>--sign-in organizer</c> lets all use the organizer key (faster joins, but every participant is then
+    /// also in the hosts' group and receives the media status hosts get after each change).
+    /// </summary>
+    private static async Task<string[]> SignInAsync(string[] args, Uri server, Guid conferenceId, int count, CancellationToken cancellationToken) =>
+        Text(args, "--sign-in", "invited") switch
+        {
+            "invited" => await IssueParticipantTokensAsync(server, conferenceId, count, cancellationToken),
+            "organizer" => Enumerable.Repeat(LoadServer.OrganizerKey, count).ToArray(),
+            var other => throw new ArgumentException($"--sign-in is invited or organizer, not '{other}'"),
+        };
+
+    /// <summary>
+    /// Real participants, as an organizer would invite them: N attendees imported from one CSV, an invitation each,
+    /// every code redeemed for a session token. So they join as attendees, in the conference's group but not the
+    /// hosts' (which also gets the media status after each change), and each join is checked like anyone's.
+    /// </summary>
+    private static async Task<string[]> IssueParticipantTokensAsync(Uri server, Guid conferenceId, int count, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = server };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", LoadServer.OrganizerKey);
+        var csv = new StringBuilder("displayName,country,roles\n");
+        for (var i = 0; i < count; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Participant {i + 1},{ParticipantCountries[i % ParticipantCountries.Length]},attendee\n");
+        }
+
+        using var roster = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        (await http.PostAsync($"/api/conferences/{conferenceId}/participants/import", roster, cancellationToken)).EnsureSuccessStatusCode();
+        var issued = await http.PostAsJsonAsync($"/api/conferences/{conferenceId}/invitations", new { role = "attendee" }, cancellationToken);
+        var links = await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement[]>(cancellationToken);
+        var codes = links!.Select(l => l.GetProperty("code").GetString()!).ToArray();
+        using var anonymous = new HttpClient { BaseAddress = server };
+        var sessions = await ConnectAllAsync(codes.Length, async i =>
+        {
+            var redeemed = await anonymous.PostAsJsonAsync("/api/join", new { code = codes[i] }, cancellationToken);
+            return (await redeemed.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString()!;
+        }, cancellationToken);
+        return [.. sessions];
+    }
+
+    private static readonly string[] ParticipantCountries = ["AZ", "TR", "DE", "US", "GE", "RU", "UA", "FR", "GB", "IL", "CA", "KZ"];
+
+    /// <summary>The workers' session tokens hold until the run ends, then the file goes.</summary>
+    private sealed class TokensFile(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
     }
 
     private static async Task<Guid> CreateProgramAsync(Uri server, int segments, CancellationToken cancellationToken)
