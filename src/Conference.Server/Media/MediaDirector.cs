@@ -58,8 +58,8 @@ public sealed partial class MediaDirector(
     /// <summary>The rights a member joins with right now, so nobody gets a moment on stage they should not have.</summary>
     public async Task<MediaJoinTicket> IssueJoinTicketAsync(Guid conferenceId, MediaMember member, CancellationToken cancellationToken)
     {
-        var situation = await situations.GetAsync(conferenceId, cancellationToken);
-        var desired = situation is null ? DesiredMedia.Idle : MediaPlan.Desired(situation.Show, situation.Program);
+        var show = await situations.GetShowAsync(conferenceId, cancellationToken);
+        var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program);
         return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime);
     }
 

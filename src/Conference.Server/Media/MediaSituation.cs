@@ -10,11 +10,21 @@ namespace Conference.Server.Media;
 /// <param name="Members">Known people by provider identity; someone unknown in the call is treated as an attendee.</param>
 public sealed record MediaSituation(ShowState Show, ConferenceProgram Program, IReadOnlyDictionary<string, MediaMember> Members);
 
+/// <summary>The show and program alone: enough to decide one known member's rights.</summary>
+public sealed record MediaShow(ShowState Show, ConferenceProgram Program);
+
 /// <summary>Supplies the current situation of a conference (the live show coordinator in the server).</summary>
 public interface IMediaSituationSource
 {
     /// <summary>Null when the conference no longer exists.</summary>
     Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The show without the people: a join ticket is for one member already known, and reading every
+    /// participant for each of 5,000 people signing in would cost the server time that grows with the room.
+    /// Null when the conference no longer exists.
+    /// </summary>
+    Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken);
 }
 
 public static class MediaRooms

@@ -19,23 +19,25 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
 
     public async Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken)
     {
-        var coordinator = services.GetRequiredService<ShowCoordinator>();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
-        try
-        {
-            var (conference, _, state) = await coordinator.ReadAsync(db, conferenceId, cancellationToken);
-            var people = await db.Participants.AsNoTracking()
-                .Where(p => p.ConferenceId == conferenceId)
-                .ToListAsync(cancellationToken);
-            var members = people.Select(MemberOf).ToDictionary(m => m.Identity);
-            members[OrganizerIdentity] = Organizer;
-            return new MediaSituation(state, conference, members);
-        }
-        catch (NotFoundException)
+        if (await ReadShowAsync(db, conferenceId, cancellationToken) is not { } show)
         {
             return null;
         }
+
+        var people = await db.Participants.AsNoTracking()
+            .Where(p => p.ConferenceId == conferenceId)
+            .ToListAsync(cancellationToken);
+        var members = people.Select(MemberOf).ToDictionary(m => m.Identity);
+        members[OrganizerIdentity] = Organizer;
+        return new MediaSituation(show.Show, show.Program, members);
+    }
+
+    public async Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await ReadShowAsync(scope.ServiceProvider.GetRequiredService<ConferenceDbContext>(), conferenceId, cancellationToken);
     }
 
     public static readonly MediaMember Organizer = new(OrganizerIdentity, "Organizer", null, IsCrew: true);
@@ -46,5 +48,18 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
         ArgumentNullException.ThrowIfNull(participant);
         var crew = (participant.Roles & (ParticipantRoles.Host | ParticipantRoles.Producer)) != 0;
         return new MediaMember(participant.Id.ToString(), participant.DisplayName, participant.Country, crew);
+    }
+
+    private async Task<MediaShow?> ReadShowAsync(ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (conference, _, state) = await services.GetRequiredService<ShowCoordinator>().ReadAsync(db, conferenceId, cancellationToken);
+            return new MediaShow(state, conference);
+        }
+        catch (NotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -42,6 +42,9 @@ internal sealed class ScriptedShow : IMediaSituationSource
     public Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken) =>
         Task.FromResult<MediaSituation?>(conferenceId == Program.Id ? new MediaSituation(State, Program, Members) : null);
 
+    public Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken) =>
+        Task.FromResult<MediaShow?>(conferenceId == Program.Id ? new MediaShow(State, Program) : null);
+
     private void Add(SegmentDraft draft) => Program.AddSegment(Program.Revision, Guid.NewGuid(), draft);
 }
 
