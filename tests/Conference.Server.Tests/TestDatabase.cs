@@ -50,8 +50,13 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Kind == DatabaseKind.Sqlite)
         {
+            // In write-ahead-log mode the log and its index sit beside the file.
             var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            File.Delete(file);
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+
             return;
         }
 

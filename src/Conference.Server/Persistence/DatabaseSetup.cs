@@ -21,13 +21,13 @@ public static class DatabaseSetup
                 throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Conference is empty.");
             }
 
-            services.AddDbContext<PostgresConferenceDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresConferenceDbContext>(o => o.UseNpgsql(connectionString));
             services.AddScoped<ConferenceDbContext>(sp => sp.GetRequiredService<PostgresConferenceDbContext>());
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             var sqlite = PrepareSqlite(connectionString ?? "Data Source=data/conference.db", builder.Environment.ContentRootPath);
-            services.AddDbContext<SqliteConferenceDbContext>(o => o.UseSqlite(sqlite));
+            services.AddDbContextPool<SqliteConferenceDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteConnectionSetup.Instance));
             services.AddScoped<ConferenceDbContext>(sp => sp.GetRequiredService<SqliteConferenceDbContext>());
         }
         else
@@ -49,6 +49,11 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
         var isNew = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await SqliteConnectionSetup.UseWriteAheadLogAsync(db, cancellationToken);
+        }
+
         return isNew;
     }
 
@@ -66,3 +71,4 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 }
+
