@@ -16,7 +16,7 @@ internal static class LoadReport
     }
 
     public static void Print(
-        int participants, TimeSpan joinTime, LatencyRecorder live, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) joined, int lost,
+        int participants, TimeSpan signInTime, TimeSpan joinTime, LatencyRecorder live, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) joined, int lost,
         TimeSpan? bareJoinTime, LatencyRecorder bare, (long Managed, long WorkingSet) bareBefore, (long Managed, long WorkingSet) bareJoined, int bareLost,
         (long Managed, long WorkingSet)? clientProcesses)
     {
@@ -28,6 +28,11 @@ internal static class LoadReport
         Console.WriteLine();
         Console.WriteLine("| | conference hub | baseline (bare SignalR send) | ratio |");
         Console.WriteLine("|---|---|---|---|");
+        if (signInTime > TimeSpan.Zero)
+        {
+            Console.WriteLine($"| all {participants} redeemed their invitation links | {signInTime.TotalSeconds:0.00} s | | |");
+        }
+
         Console.WriteLine($"| all {participants} connected (and joined) | {joinTime.TotalSeconds:0.00} s | {(bareJoinTime is { } t ? $"{t.TotalSeconds:0.00} s" : "same connections")} | |");
         Console.WriteLine($"| fan-out p50 | {l.P50:0.0} ms | {b.P50:0.0} ms | {l.P50 / b.P50:0.00} |");
         Console.WriteLine($"| fan-out p95 | {l.P95:0.0} ms | {b.P95:0.0} ms | {l.P95 / b.P95:0.00} |");

@@ -70,7 +70,11 @@ internal sealed class LoadServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        File.Delete(_databaseFile);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, _databaseFile + "-wal", _databaseFile + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 }
 

@@ -70,11 +70,12 @@ internal static class LoadTestProgram
 
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
+        var signIn = await SignInAsync(args, server.Address, conferenceId, participants, overall.Token);
+        PrintSignIn(participants, signIn);
         var before = LoadReport.MemoryNow();
         var joining = Stopwatch.StartNew();
-        var tokens = await SignInAsync(args, server.Address, conferenceId, participants, overall.Token);
         var clients = await ConnectAllAsync(participants, i => Participants.JoinAsync(
-            kind, server.Address, tokens[i], conferenceId, protocol,
+            kind, server.Address, signIn.Tokens[i], conferenceId, protocol,
             (state, latency) =>
             {
                 if (state.Revision > started.Revision)
@@ -121,7 +122,7 @@ internal static class LoadTestProgram
 
         await Task.WhenAll(clients.Concat(bareConnections).Select(c => c.DisposeAsync().AsTask()));
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
-        LoadReport.Print(participants, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost, null);
+        LoadReport.Print(participants, signIn.Time, joinTime, live, before, joined, lost, baseline == "hub" ? bareJoinTime : null, bare, joined, bareJoined, bareLost, null);
         return 0;
     }
 
@@ -133,7 +134,9 @@ internal static class LoadTestProgram
         var live = new LatencyRecorder(participants * changes);
         var bare = new LatencyRecorder(participants * changes);
         var tokensFile = Path.Combine(Path.GetTempPath(), $"conference-load-tokens-{Guid.NewGuid():N}.txt");
-        await File.WriteAllLinesAsync(tokensFile, await SignInAsync(args, server.Address, conferenceId, participants, cancellationToken), cancellationToken);
+        var signIn = await SignInAsync(args, server.Address, conferenceId, participants, cancellationToken);
+        PrintSignIn(participants, signIn);
+        await File.WriteAllLinesAsync(tokensFile, signIn.Tokens, cancellationToken);
         using var deleteTokens = new TokensFile(tokensFile);
         string[] workerArguments =
         [
@@ -186,7 +189,7 @@ internal static class LoadTestProgram
 
         await workers.StopAsync(cancellationToken);
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
-        LoadReport.Print(participants, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost, workers.JoinedGrowth);
+        LoadReport.Print(participants, signIn.Time, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost, workers.JoinedGrowth);
         Console.WriteLine($"| server process CPU per change (send until all received) | {liveCpu.TotalMilliseconds / changes:0.0} ms | {bareCpu.TotalMilliseconds / changes:0.0} ms | {liveCpu / bareCpu:0.00} |");
         Console.WriteLine($"| client processes CPU per change (same span) | {liveClientCpu.TotalMilliseconds / changes:0.0} ms | {bareClientCpu.TotalMilliseconds / changes:0.0} ms | {liveClientCpu / bareClientCpu:0.00} |");
         return 0;
@@ -221,21 +224,34 @@ internal static class LoadTestProgram
     /// Each participant's access token: <c>--sign-in invited</c> (the default) invites real attendees,
     /// <c>--sign-in organizer</c> lets all use the organizer key (faster joins, but every participant is then
     /// also in the hosts' group and receives the media status hosts get after each change).
+    /// The organizer's part (import and invitations) happens days before an event and is not timed; the
+    /// participants' part (each redeems their link) is, as <see cref="SignIn.Time"/>.
     /// </summary>
-    private static async Task<string[]> SignInAsync(string[] args, Uri server, Guid conferenceId, int count, CancellationToken cancellationToken) =>
-        Text(args, "--sign-in", "invited") switch
+    private static async Task<SignIn> SignInAsync(string[] args, Uri server, Guid conferenceId, int count, CancellationToken cancellationToken)
+    {
+        switch (Text(args, "--sign-in", "invited"))
         {
-            "invited" => await IssueParticipantTokensAsync(server, conferenceId, count, cancellationToken),
-            "organizer" => Enumerable.Repeat(LoadServer.OrganizerKey, count).ToArray(),
-            var other => throw new ArgumentException($"--sign-in is invited or organizer, not '{other}'"),
-        };
+            case "invited":
+                var codes = await InviteAttendeesAsync(server, conferenceId, count, cancellationToken);
+                var redeeming = Stopwatch.StartNew();
+                var tokens = await RedeemAsync(server, codes, cancellationToken);
+                return new SignIn(tokens, redeeming.Elapsed);
+            case "organizer":
+                return new SignIn(Enumerable.Repeat(LoadServer.OrganizerKey, count).ToArray(), TimeSpan.Zero);
+            case var other:
+                throw new ArgumentException($"--sign-in is invited or organizer, not '{other}'");
+        }
+    }
+
+    /// <summary>The participants' access tokens, and how long it took all of them to redeem their links.</summary>
+    private sealed record SignIn(string[] Tokens, TimeSpan Time);
 
     /// <summary>
-    /// Real participants, as an organizer would invite them: N attendees imported from one CSV, an invitation each,
-    /// every code redeemed for a session token. So they join as attendees, in the conference's group but not the
-    /// hosts' (which also gets the media status after each change), and each join is checked like anyone's.
+    /// Real participants, as an organizer would invite them: N attendees imported from one CSV and an invitation
+    /// each. So they join as attendees, in the conference's group but not the hosts' (which also gets the media
+    /// status after each change), and each join is checked like anyone's.
     /// </summary>
-    private static async Task<string[]> IssueParticipantTokensAsync(Uri server, Guid conferenceId, int count, CancellationToken cancellationToken)
+    private static async Task<string[]> InviteAttendeesAsync(Uri server, Guid conferenceId, int count, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = server };
         http.DefaultRequestHeaders.Authorization = new("Bearer", LoadServer.OrganizerKey);
@@ -249,7 +265,12 @@ internal static class LoadTestProgram
         (await http.PostAsync($"/api/conferences/{conferenceId}/participants/import", roster, cancellationToken)).EnsureSuccessStatusCode();
         var issued = await http.PostAsJsonAsync($"/api/conferences/{conferenceId}/invitations", new { role = "attendee" }, cancellationToken);
         var links = await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement[]>(cancellationToken);
-        var codes = links!.Select(l => l.GetProperty("code").GetString()!).ToArray();
+        return links!.Select(l => l.GetProperty("code").GetString()!).ToArray();
+    }
+
+    /// <summary>Every participant opens their link: the code is redeemed for a session token.</summary>
+    private static async Task<string[]> RedeemAsync(Uri server, string[] codes, CancellationToken cancellationToken)
+    {
         using var anonymous = new HttpClient { BaseAddress = server };
         var sessions = await ConnectAllAsync(codes.Length, async i =>
         {
@@ -258,6 +279,11 @@ internal static class LoadTestProgram
         }, cancellationToken);
         return [.. sessions];
     }
+
+    private static void PrintSignIn(int participants, SignIn signIn) =>
+        Console.WriteLine(signIn.Time == TimeSpan.Zero
+            ? $"sign-in: all {participants} use the organizer key"
+            : $"sign-in: {participants} invited attendees redeemed their links in {signIn.Time.TotalSeconds:0.00} s");
 
     private static readonly string[] ParticipantCountries = ["AZ", "TR", "DE", "US", "GE", "RU", "UA", "FR", "GB", "IL", "CA", "KZ"];
 
