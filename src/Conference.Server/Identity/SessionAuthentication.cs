@@ -10,7 +10,7 @@ namespace Conference.Server.Identity;
 /// server's key and clock; then the database confirms that the invitation behind the token is
 /// still usable and the participant still exists, so revoking or deleting takes effect at once.
 /// </summary>
-public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, TimeProvider time) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, TimeProvider time, IServiceScopeFactory scopes) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {
@@ -55,7 +55,10 @@ public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, Ti
 
     private async Task ConfirmStillValidAsync(TokenValidatedContext context)
     {
-        var db = context.HttpContext.RequestServices.GetRequiredService<ConferenceDbContext>();
+        // Its own short scope, not the request's: a hub connection's request lasts as long as the connection,
+        // and would hold a database context (tens of KB) for each of thousands of open connections.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
         var (principal, refusal) = await SessionValidity.ConfirmAsync(context.Principal!, db, time.GetUtcNow(), context.HttpContext.RequestAborted);
         if (principal is null)
         {

@@ -29,16 +29,20 @@ public static class SessionValidity
             return (null, "The session token lacks its claims.");
         }
 
-        var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
-        var participant = await db.Participants.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == participantId && p.ConferenceId == conferenceId, cancellationToken);
-        if (invitation is null || participant is null || invitation.ParticipantId != participantId || !invitation.IsUsableAt(now))
+        // One round trip: this runs on every request and every hub call of thousands of participants.
+        var found = await (
+                from invitation in db.Invitations.AsNoTracking()
+                join participant in db.Participants.AsNoTracking() on invitation.ParticipantId equals participant.Id
+                where invitation.Id == invitationId && participant.Id == participantId && participant.ConferenceId == conferenceId
+                select new { Invitation = invitation, participant.Roles })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null || !found.Invitation.IsUsableAt(now))
         {
             return (null, "The session was revoked.");
         }
 
         var tokenRoles = RoleNames.ParseAll(principal.FindAll(SessionClaims.Role).Select(c => c.Value)) ?? ParticipantRoles.None;
-        var effective = tokenRoles & participant.Roles;
+        var effective = tokenRoles & found.Roles;
         var identity = new ClaimsIdentity(
             principal.Claims.Where(c => c.Type != SessionClaims.Role)
                 .Concat(RoleNames.ToNames(effective).Select(r => new Claim(SessionClaims.Role, r))),
