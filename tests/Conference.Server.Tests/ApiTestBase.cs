@@ -24,6 +24,9 @@ public abstract class ApiTestBase(DatabaseKind kind)
 
     private TestDatabase _database = null!;
 
+    /// <summary>The fixture's database, for a test that starts a second server on it (a restart).</summary>
+    protected TestDatabase Database => _database;
+
     protected ApiHost Host { get; private set; } = null!;
     protected HttpClient Organizer { get; private set; } = null!;
     protected HttpClient Anonymous { get; private set; } = null!;

@@ -7,7 +7,7 @@ public static class LiveSetup
 {
     public const string HubPath = "/hubs/conference";
 
-    /// <summary>SignalR with both protocols, the hub filter, the show coordinator and its start-up recovery.</summary>
+    /// <summary>SignalR with both protocols, the hub filter, the show coordinator and the start-up recovery of shows and hub attendance.</summary>
     public static IServiceCollection AddConferenceLive(this IServiceCollection services)
     {
         services.AddSignalR(o => o.AddFilter<LiveHubFilter>())
@@ -17,6 +17,7 @@ public static class LiveSetup
         services.AddSingleton<ShowCoordinator>();
         services.AddSingleton<ProgramChangeNotifier>();
         services.AddHostedService<ShowRecovery>();
+        services.AddHostedService<HubAttendanceRecovery>();
         return services;
     }
 

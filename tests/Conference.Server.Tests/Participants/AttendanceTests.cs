@@ -99,6 +99,25 @@ public class AttendanceTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Restart_ClosesTheStaysTheHubLeftOpen_AtStartUp_AndLeavesTheCallsOpen()
+    {
+        var conference = await CreateConferenceAsync();
+        var person = await AddParticipantAsync(conference.Id, "Cut Off", "AZ", "attendee");
+        await JoinAsync(conference.Id, person.Id, "hub-before-crash");
+        await JoinAsync(conference.Id, person.Id, "room-1", AttendanceSource.Media);
+
+        // A server started on the same database after the first stopped without closing its connections.
+        await using var restarted = new ApiHost(Database);
+        var startUp = Host.Clock.GetUtcNow().AddMinutes(7);
+        restarted.Clock.SetUtcNow(startUp);
+        using var organizer = restarted.CreateOrganizerClient();
+
+        var log = await Read<List<AttendanceEntryDto>>(await organizer.GetAsync($"/api/conferences/{conference.Id}/attendance/log"));
+        Assert.That(log.Single(e => e.ConnectionId == "hub-before-crash").LeftAt, Is.EqualTo(startUp));
+        Assert.That(log.Single(e => e.ConnectionId == "room-1").LeftAt, Is.Null, "the media room outlives the server; its webhook closes its stays");
+    }
+
+    [Test]
     public async Task Join_OfSomeoneNotInTheConference_RecordsNothing()
     {
         var conference = await CreateConferenceAsync();

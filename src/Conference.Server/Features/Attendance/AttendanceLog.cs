@@ -22,6 +22,12 @@ public interface IAttendanceLog
     /// or the hub stops: nobody can still be connected through it. Returns how many were closed.
     /// </summary>
     Task<int> CloseAllAsync(Guid conferenceId, AttendanceSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Closes every open stay from one source in every conference, e.g. the hub's at start-up: no hub
+    /// connection outlives the process, so one still open was cut by a crash. Returns how many were closed.
+    /// </summary>
+    Task<int> CloseEverywhereAsync(AttendanceSource source, CancellationToken cancellationToken = default);
 }
 
 public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : IAttendanceLog
@@ -60,12 +66,16 @@ public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : I
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<int> CloseAllAsync(Guid conferenceId, AttendanceSource source, CancellationToken cancellationToken = default)
+    public Task<int> CloseAllAsync(Guid conferenceId, AttendanceSource source, CancellationToken cancellationToken = default) =>
+        CloseAsync(db.AttendanceRecords.Where(r => r.ConferenceId == conferenceId && r.Source == source && r.LeftAt == null), cancellationToken);
+
+    public Task<int> CloseEverywhereAsync(AttendanceSource source, CancellationToken cancellationToken = default) =>
+        CloseAsync(db.AttendanceRecords.Where(r => r.Source == source && r.LeftAt == null), cancellationToken);
+
+    private async Task<int> CloseAsync(IQueryable<AttendanceRecord> openStays, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var open = await db.AttendanceRecords
-            .Where(r => r.ConferenceId == conferenceId && r.Source == source && r.LeftAt == null)
-            .ToListAsync(cancellationToken);
+        var open = await openStays.ToListAsync(cancellationToken);
         foreach (var stay in open)
         {
             stay.Leave(now);
