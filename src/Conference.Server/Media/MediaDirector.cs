@@ -30,17 +30,17 @@ public sealed partial class MediaDirector(
         MediaStatus status;
         try
         {
-            var situation = await situations.GetAsync(conferenceId, cancellationToken);
-            if (situation is null)
+            var show = await situations.GetShowAsync(conferenceId, cancellationToken);
+            if (show is null)
             {
                 _rooms.TryRemove(conferenceId, out _);
                 status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow());
             }
             else
             {
-                var desired = MediaPlan.Desired(situation.Show, situation.Program);
+                var desired = MediaPlan.Desired(show.Show, show.Program);
                 live = desired.Recording;
-                await ConvergeAsync(conferenceId, situation, desired, cancellationToken);
+                await ConvergeAsync(conferenceId, desired, cancellationToken);
                 status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow());
             }
         }
@@ -63,16 +63,19 @@ public sealed partial class MediaDirector(
         return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime);
     }
 
-    private async Task ConvergeAsync(Guid conferenceId, MediaSituation situation, DesiredMedia desired, CancellationToken cancellationToken)
+    private async Task ConvergeAsync(Guid conferenceId, DesiredMedia desired, CancellationToken cancellationToken)
     {
         var room = MediaRooms.For(conferenceId);
         var memory = _rooms.GetOrAdd(conferenceId, _ => new RoomMemory());
         await Call(ct => new ValueTask(provider.EnsureRoomAsync(room, ct)), cancellationToken);
 
         var participants = await _calls.ExecuteAsync(async ct => await provider.ListParticipantsAsync(room, ct), cancellationToken);
+        var members = participants.Count == 0
+            ? new Dictionary<string, MediaMember>()
+            : await situations.GetMembersAsync(conferenceId, participants.Select(p => p.Identity).ToList(), cancellationToken);
         foreach (var participant in participants)
         {
-            var member = situation.Members.GetValueOrDefault(participant.Identity)
+            var member = members.GetValueOrDefault(participant.Identity)
                 ?? new MediaMember(participant.Identity, participant.Name, null, IsCrew: false);
             var rights = MediaPlan.RightsOf(member, desired);
             if (participant.Rights != rights)

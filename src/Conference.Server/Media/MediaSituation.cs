@@ -4,27 +4,26 @@ using Conference.Domain.Show;
 
 namespace Conference.Server.Media;
 
-/// <summary>Everything the director needs to know about one conference to decide the call's state.</summary>
+/// <summary>What the director needs to know of a conference's show to decide the call's state.</summary>
 /// <param name="Show">The live show's state.</param>
 /// <param name="Program">The conference's current program.</param>
-/// <param name="Members">Known people by provider identity; someone unknown in the call is treated as an attendee.</param>
-public sealed record MediaSituation(ShowState Show, ConferenceProgram Program, IReadOnlyDictionary<string, MediaMember> Members);
-
-/// <summary>The show and program alone: enough to decide one known member's rights.</summary>
 public sealed record MediaShow(ShowState Show, ConferenceProgram Program);
 
-/// <summary>Supplies the current situation of a conference (the live show coordinator in the server).</summary>
+/// <summary>Supplies the current show of a conference (the live show coordinator in the server) and who is who in its call.</summary>
 public interface IMediaSituationSource
 {
-    /// <summary>Null when the conference no longer exists.</summary>
-    Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The show without the people: a join ticket is for one member already known, and reading every
-    /// participant for each of 5,000 people signing in would cost the server time that grows with the room.
+    /// The show, without the people: the rights of everyone follow from it and from who they are.
     /// Null when the conference no longer exists.
     /// </summary>
     Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The known people among these provider identities (those in the call now), by identity; someone
+    /// unknown is treated as an attendee. Only they are read, not everyone invited: a conference has
+    /// thousands of participants, and the director looks after every change of the show.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, MediaMember>> GetMembersAsync(Guid conferenceId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken);
 }
 
 public static class MediaRooms

@@ -9,7 +9,7 @@ namespace Conference.Server.Media;
 
 /// <summary>
 /// The director's view of a conference: the show as the coordinator holds it, the program, and
-/// the conference's people as media members (identity = participant id; hosts and producers are crew).
+/// the people in its call as media members (identity = participant id; hosts and producers are crew).
 /// </summary>
 /// <remarks>The coordinator is resolved per call: it nudges the director, so taking it in the constructor would be a cycle.</remarks>
 public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSituationSource
@@ -17,21 +17,33 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
     /// <summary>The identity of the organizer when they join the call with the organizer key.</summary>
     public const string OrganizerIdentity = "organizer";
 
-    public async Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, MediaMember>> GetMembersAsync(
+        Guid conferenceId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
-        if (await ReadShowAsync(db, conferenceId, cancellationToken) is not { } show)
+        ArgumentNullException.ThrowIfNull(identities);
+        var members = new Dictionary<string, MediaMember>();
+        if (identities.Contains(OrganizerIdentity))
         {
-            return null;
+            members[OrganizerIdentity] = Organizer;
         }
 
+        var ids = identities.Select(i => Guid.TryParse(i, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return members;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
         var people = await db.Participants.AsNoTracking()
-            .Where(p => p.ConferenceId == conferenceId)
+            .Where(p => p.ConferenceId == conferenceId && ids.Contains(p.Id))
             .ToListAsync(cancellationToken);
-        var members = people.Select(MemberOf).ToDictionary(m => m.Identity);
-        members[OrganizerIdentity] = Organizer;
-        return new MediaSituation(show.Show, show.Program, members);
+        foreach (var member in people.Select(MemberOf))
+        {
+            members[member.Identity] = member;
+        }
+
+        return members;
     }
 
     public async Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken)

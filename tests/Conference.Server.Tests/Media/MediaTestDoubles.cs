@@ -39,11 +39,13 @@ internal sealed class ScriptedShow : IMediaSituationSource
         }
     }
 
-    public Task<MediaSituation?> GetAsync(Guid conferenceId, CancellationToken cancellationToken) =>
-        Task.FromResult<MediaSituation?>(conferenceId == Program.Id ? new MediaSituation(State, Program, Members) : null);
-
     public Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken) =>
         Task.FromResult<MediaShow?>(conferenceId == Program.Id ? new MediaShow(State, Program) : null);
+
+    public Task<IReadOnlyDictionary<string, MediaMember>> GetMembersAsync(
+        Guid conferenceId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, MediaMember>>(
+            Members.Where(m => conferenceId == Program.Id && identities.Contains(m.Key)).ToDictionary(m => m.Key, m => m.Value));
 
     private void Add(SegmentDraft draft) => Program.AddSegment(Program.Revision, Guid.NewGuid(), draft);
 }
