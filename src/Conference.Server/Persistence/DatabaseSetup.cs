@@ -71,4 +71,3 @@ public static class DatabaseSetup
         return csb.ToString();
     }
 }
-
