@@ -37,7 +37,8 @@ public sealed partial class ShowCoordinator(
     /// <summary>
     /// Reads a conference (404 if it does not exist), its program as the engine sees it, and its show now.
     /// Thousands join at once, so the program is kept between reads and reloaded only when its revision
-    /// (every edit bumps it) differs: one scalar query instead of loading every segment per join.
+    /// (every edit bumps it) differs: one scalar query instead of loading every segment per join. It is
+    /// read untracked, whoever calls: the kept copy outlives the context that loaded it.
     /// </summary>
     public async Task<(ConferenceProgram Conference, ShowProgram Program, ShowState State)> ReadAsync(
         ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
@@ -48,7 +49,8 @@ public sealed partial class ShowCoordinator(
         var show = _shows.GetOrAdd(conferenceId, _ => new ConferenceShow());
         if (show.Program is not { } cached || cached.Conference.Revision != revision)
         {
-            var conference = await db.LoadAsync(conferenceId, cancellationToken);
+            var conference = await db.Conferences.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conferenceId, cancellationToken)
+                ?? throw new NotFoundException("conference", conferenceId);
             cached = new ProgramRead(conference, ShowProgram.From(conference));
             show.Program = cached;
         }

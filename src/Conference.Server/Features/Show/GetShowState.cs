@@ -3,7 +3,6 @@ using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Show;
 
@@ -20,7 +19,6 @@ public sealed class GetShowStateHandler(ConferenceDbContext db, ShowCoordinator 
 {
     public async Task<LiveShowState> Handle(GetShowState request, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var (_, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
         return LiveShowState.From(request.ConferenceId, state, state.Revision, program, time.GetUtcNow());
     }

@@ -3,7 +3,6 @@ using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Show;
 
@@ -20,7 +19,6 @@ public sealed class GetShowTimelineHandler(ConferenceDbContext db, ShowCoordinat
 {
     public async Task<ShowTimelineView> Handle(GetShowTimeline request, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var (_, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
         return ShowTimeline.Compute(state, program, time.GetUtcNow());
     }

@@ -3,7 +3,6 @@ using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Show;
 
@@ -23,7 +22,6 @@ public sealed class JoinConferenceHandler(ConferenceDbContext db, ShowCoordinato
 {
     public async Task<ShowSnapshot> Handle(JoinConferenceRequest request, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         var (conference, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
         var now = time.GetUtcNow();
         return new ShowSnapshot(
