@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Conference.Server.Persistence;
 
@@ -20,6 +23,11 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     private static readonly string BusyTimeoutPragma = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
 
+    /// <summary>Native connections already set up; weak, so a connection the pool drops is forgotten with it.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = new();
+
+    private static readonly object Marker = new();
+
     private SqliteConnectionSetup()
     {
     }
@@ -34,19 +42,37 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => SetBusyTimeout(connection);
+
+    /// <remarks>The SQLite driver runs commands synchronously whichever method is called.</remarks>
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = BusyTimeoutPragma;
-        command.ExecuteNonQuery();
+        SetBusyTimeout(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// EF opens the connection for every query, but the driver's pool hands back the same native
+    /// connection, which keeps the setting: it is set once per native connection, not once per query.
+    /// </summary>
+    private static void SetBusyTimeout(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        await using var command = connection.CreateCommand();
-        command.CommandText = BusyTimeoutPragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var native = (connection as SqliteConnection)?.Handle;
+        if (native is not null && Configured.TryGetValue(native, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = BusyTimeoutPragma;
+            command.ExecuteNonQuery();
+        }
+
+        if (native is not null)
+        {
+            Configured.AddOrUpdate(native, Marker);
+        }
     }
 }

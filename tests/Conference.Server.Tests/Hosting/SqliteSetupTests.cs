@@ -24,12 +24,39 @@ public class SqliteSetupTests
         try
         {
             Assert.That(await PragmaAsync(db, "journal_mode"), Is.EqualTo("wal"));
-            Assert.That(await PragmaAsync(db, "busy_timeout"), Is.EqualTo(((int)SqliteConnectionSetup.BusyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(await PragmaAsync(db, "busy_timeout"), Is.EqualTo(ExpectedBusyTimeout));
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    [Test]
+    public async Task APooledConnection_KeepsItsBusyTimeout_WhenOpenedAgain()
+    {
+        await using var database = TestDatabase.Create(DatabaseKind.Sqlite);
+        var pooled = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true };
+        await using var host = new ApiHost(database, new Dictionary<string, string?> { ["ConnectionStrings:Conference"] = pooled.ToString() });
+        host.CreateClient().Dispose();
+
+        // The setting is made once per native connection; the pool hands the same one back.
+        for (var open = 0; open < 3; open++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                Assert.That(await PragmaAsync(db, "busy_timeout"), Is.EqualTo(ExpectedBusyTimeout));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     [Test]
@@ -62,6 +89,9 @@ public class SqliteSetupTests
         var tables = await check.Database.SqlQueryRaw<string>("SELECT name AS Value FROM sqlite_master WHERE type = 'table' AND name IN ('Probe', 'Waited')").ToListAsync();
         Assert.That(tables, Is.EquivalentTo(new[] { "Probe", "Waited" }));
     }
+
+    private static readonly string ExpectedBusyTimeout =
+        ((int)SqliteConnectionSetup.BusyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<string> PragmaAsync(DbContext db, string name)
     {
