@@ -52,6 +52,7 @@ public static class ServerSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
+        app.UseMiddleware<RequestCharset>();
         app.UseConferenceIdentity();
 
         app.MapOpenApi();
