@@ -67,6 +67,10 @@ public sealed partial class ConferenceHub(
     public Task<LiveShowState> End(Guid conferenceId, int expectedRevision) =>
         Send(new EndShowRequest(expectedRevision) { ConferenceId = conferenceId });
 
+    /// <summary>Back to "not started" after a rehearsal; what ran is kept as a rehearsal.</summary>
+    public Task<LiveShowState> Reset(Guid conferenceId, int expectedRevision) =>
+        Send(new ResetShowRequest(expectedRevision) { ConferenceId = conferenceId });
+
     public Task<LiveShowState> AdvanceCue(Guid conferenceId, int expectedRevision) =>
         Send(new ChangeCueRequest(expectedRevision, null) { ConferenceId = conferenceId });
 
