@@ -1,52 +1,99 @@
 using System.Net.Http.Json;
 using Conference.Client;
+using Conference.Server.Features.Attendance;
+using LiveSessions = Conference.Server.Live.LiveSessions;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conference.Server.Tests.Live;
 
-/// <summary>A connection outlives the request that opened it: revoking or demoting must still take effect on it at once.</summary>
+/// <summary>
+/// A connection outlives the request that opened it: revoking, deleting, expiring or demoting must still take
+/// effect on it at once. The server closes the connection of a session that ended, and attendance shows the
+/// person gone.
+/// </summary>
 public class HubSessionTests(DatabaseKind kind) : LiveTestBase(kind)
 {
     [Test]
-    public async Task RevokedInvitation_StopsAHostOnAnOpenConnection()
+    public async Task RevokedInvitation_ClosesTheOpenConnection_AndAttendanceShowsThemGone()
     {
         var conference = await CreateProgramAsync(Speech);
         var person = await AddParticipantAsync(conference.Id, "Nigar Host", "AZ", "host");
         var link = await InviteAsync(conference.Id, person.Id);
-        var session = await JoinAsync(link.Code);
-        var host = await ConnectAsync(conference.Id, token: session.Token);
+        var host = await ConnectAsync(conference.Id, token: (await JoinAsync(link.Code)).Token);
+        Assert.That((await AttendanceAsync(conference.Id)).ConnectedNow, Is.EqualTo(1));
 
         var revoked = await Organizer.DeleteAsync($"/api/conferences/{conference.Id}/participants/{person.Id}/invitations/{link.InvitationId}");
         Assert.That(revoked.IsSuccessStatusCode, Is.True, await revoked.Content.ReadAsStringAsync());
 
-        var error = Assert.ThrowsAsync<HubException>(() => host.StartShowAsync());
-        Assert.That(error!.Message, Does.Contain("revoked"));
+        await WaitUntilClosedAsync(host);
+        Assert.That(host.EndedReason, Does.Contain("revoked"));
+        await WaitUntilAsync(async () => (await AttendanceAsync(conference.Id)).ConnectedNow == 0, "attendance shows the revoked host gone");
         var show = await Read<LiveShowState>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
         Assert.That(show.Revision, Is.Zero, "the revoked host changed nothing");
-
-        // Nor does the revoked connection keep watching: it was taken out of the conference's groups.
-        var received = false;
-        host.ShowChanged += (_, _) => received = true;
-        var watcher = await ConnectAsync(conference.Id);
-        await Read<LiveShowState>(await PostShowAsync(conference.Id, "start", new { expectedRevision = 0 }));
-        await WaitForAsync(watcher, s => s.Revision > 0);
-        Assert.That(received, Is.False);
     }
 
     [Test]
-    public async Task RoleTakenAway_IsGoneOnAnOpenConnection()
+    public async Task DeletedParticipant_IsDisconnected()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var person = await AddParticipantAsync(conference.Id, "Rauf Guest", "DE", "attendee");
+        var guest = await ConnectAsync(conference.Id, token: (await JoinAsync((await InviteAsync(conference.Id, person.Id)).Code)).Token);
+
+        var deleted = await Organizer.DeleteAsync($"/api/conferences/{conference.Id}/participants/{person.Id}");
+        Assert.That(deleted.IsSuccessStatusCode, Is.True, await deleted.Content.ReadAsStringAsync());
+
+        await WaitUntilClosedAsync(guest);
+        Assert.That(guest.EndedReason, Does.Contain("removed"));
+        await WaitUntilAsync(async () => (await AttendanceAsync(conference.Id)).ConnectedNow == 0, "attendance shows the deleted guest gone");
+    }
+
+    [Test]
+    public async Task ExpiredSession_IsDisconnected_SayingItExpired()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var person = await AddParticipantAsync(conference.Id, "Leyla Guest", "FR", "attendee");
+        var link = await InviteAsync(conference.Id, person.Id, Host.Clock.GetUtcNow().AddHours(1));
+        var guest = await ConnectAsync(conference.Id, token: (await JoinAsync(link.Code)).Token);
+        var other = await ConnectAsync(conference.Id, token: (await ParticipantSessionAsync(conference.Id, "attendee")).Token);
+
+        Host.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.That(guest.Connection.State, Is.EqualTo(HubConnectionState.Connected), "still within its lifetime");
+        Host.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await WaitUntilClosedAsync(guest);
+        Assert.That(guest.EndedReason, Does.Contain("expired").And.Not.Contain("revoked"));
+        await WaitUntilAsync(async () => (await AttendanceAsync(conference.Id)).ConnectedNow == 1, "only the one whose session is still good stays");
+        Assert.That(other.Connection.State, Is.EqualTo(HubConnectionState.Connected));
+    }
+
+    [Test]
+    public async Task DemotedHost_LeavesTheHostsGroupAtOnce_AndGetsNoMoreHostMessages()
     {
         var conference = await CreateProgramAsync(Speech);
         var person = await AddParticipantAsync(conference.Id, "Nigar Host", "AZ", "host");
         var session = await JoinAsync((await InviteAsync(conference.Id, person.Id)).Code);
         var host = await ConnectAsync(conference.Id, token: session.Token);
+        var messages = new List<string>();
+        host.MessageReceived += (_, m) => { lock (messages) { messages.Add(m.Text); } };
+
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "message", new { expectedRevision = 0, audience = "hosts", text = "before" }));
+        await WaitUntilAsync(() => Task.FromResult(Count(messages) == 1), "a host reads host messages");
 
         var demoted = await Organizer.PutAsJsonAsync($"/api/conferences/{conference.Id}/participants/{person.Id}",
             new { displayName = "Nigar Host", country = "AZ", roles = new[] { "attendee" } });
         Assert.That(demoted.IsSuccessStatusCode, Is.True, await demoted.Content.ReadAsStringAsync());
 
-        var error = Assert.ThrowsAsync<HubException>(() => host.StartShowAsync());
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "message", new { expectedRevision = 1, audience = "hosts", text = "after" }));
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "start", new { expectedRevision = 2 }));
+
+        // The start reaches the conference group after the message went to the hosts: once it is here, the message would be too.
+        await WaitForAsync(host, s => s.Revision >= 4);
+        Assert.That(Count(messages), Is.EqualTo(1), "no host message after the demotion");
+        var error = Assert.ThrowsAsync<HubException>(() => host.NextAsync());
         Assert.That(error!.Message, Does.Contain("role does not allow"));
+        Assert.That(host.Connection.State, Is.EqualTo(HubConnectionState.Connected), "an attendee still watches");
     }
 
     [Test]
@@ -58,5 +105,34 @@ public class HubSessionTests(DatabaseKind kind) : LiveTestBase(kind)
 
         var started = await host.StartShowAsync();
         Assert.That(started.Status, Is.EqualTo(Conference.Domain.Show.ShowStatus.Running));
+        Assert.That(Host.Services.GetRequiredService<LiveSessions>().Count, Is.EqualTo(1));
+    }
+
+    private static int Count(List<string> messages)
+    {
+        lock (messages)
+        {
+            return messages.Count;
+        }
+    }
+
+    private async Task<AttendanceDto> AttendanceAsync(Guid conferenceId) =>
+        await Read<AttendanceDto>(await Organizer.GetAsync($"/api/conferences/{conferenceId}/attendance"));
+
+    private static Task WaitUntilClosedAsync(ConferenceLiveClient client) =>
+        WaitUntilAsync(() => Task.FromResult(client.Connection.State == HubConnectionState.Disconnected), "the server closed the connection");
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting until {what}.");
+            }
+
+            await Task.Delay(20);
+        }
     }
 }
