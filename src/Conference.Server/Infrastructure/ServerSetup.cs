@@ -18,6 +18,7 @@ public static class ServerSetup
     public static WebApplicationBuilder AddConferenceServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -49,6 +50,16 @@ public static class ServerSetup
 
     public static WebApplication UseConferenceServer(this WebApplication app)
     {
+        var liveKitUrl = string.Equals(app.Configuration["Media:Provider"], "LiveKit", StringComparison.OrdinalIgnoreCase)
+            ? app.Configuration["LiveKit:Url"]
+            : null;
+        app.UseMiddleware<SecurityHeaders>(SecurityHeaders.AppPolicy(SecurityHeaders.MediaOrigins(liveKitUrl)), SecurityHeaders.ReferencePolicy());
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only on HTTPS responses: a browser that reached the service over TLS keeps to it.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
@@ -56,7 +67,8 @@ public static class ServerSetup
         app.UseConferenceIdentity();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference");
+        // Scalar fetches its fonts from its own site by default, which the page's policy refuses: system fonts instead.
+        app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o.DefaultFonts = false);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConferenceApi();
