@@ -34,7 +34,20 @@ public sealed record SegmentTimeline(
     DateTimeOffset? ActualEnd,
     SegmentEndReason? EndReason,
     TimeSpan? Variance,
-    IReadOnlyList<SegmentRun> Runs);
+    IReadOnlyList<SegmentRun> Runs)
+{
+    /// <summary>Value equality, runs included (a record compares a list by reference), so two projections can be compared.</summary>
+    public bool Equals(SegmentTimeline? other) =>
+        other is not null
+        && SegmentId == other.SegmentId && Title == other.Title && Progress == other.Progress
+        && PlannedStart == other.PlannedStart && PlannedEnd == other.PlannedEnd
+        && ExpectedStart == other.ExpectedStart && ExpectedEnd == other.ExpectedEnd
+        && ActualStart == other.ActualStart && ActualEnd == other.ActualEnd
+        && EndReason == other.EndReason && Variance == other.Variance
+        && Runs.SequenceEqual(other.Runs);
+
+    public override int GetHashCode() => HashCode.Combine(SegmentId, Progress, ExpectedStart, ExpectedEnd, ActualStart, ActualEnd, Runs.Count);
+}
 
 /// <summary>
 /// The whole show on the three timelines. Delays are positive when the show is behind plan:

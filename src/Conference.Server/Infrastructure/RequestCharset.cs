@@ -14,8 +14,9 @@ public sealed class RequestCharset(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var contentType = context.Request.ContentType;
+        MediaTypeHeaderValue? parsed = null;
         if (!string.IsNullOrEmpty(contentType)
-            && MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+            && MediaTypeHeaderValue.TryParse(contentType, out parsed)
             && parsed.Charset is { Length: > 0 } charset
             && !IsUtf8(charset.Value!)
             && ReadsAsText(parsed.MediaType.Value))
@@ -23,6 +24,14 @@ public sealed class RequestCharset(RequestDelegate next)
             throw new BadHttpRequestException(
                 $"The body's charset '{Printable(charset.Value!)}' is not supported: send UTF-8 (charset=utf-8, or no charset).",
                 StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        // A quoted charset ("utf-8" in quotes, which RFC 9110 allows) is UTF-8 too, but the framework's body
+        // readers cannot resolve it; the header is given to them in its plain spelling.
+        if (parsed?.Charset is { Length: > 0 } quoted && quoted.Value!.StartsWith('"') && IsUtf8(quoted.Value))
+        {
+            parsed.Charset = "utf-8";
+            context.Request.ContentType = parsed.ToString();
         }
 
         return next(context);

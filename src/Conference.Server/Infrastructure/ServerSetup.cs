@@ -19,6 +19,11 @@ public static class ServerSetup
     {
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+        // SignalR's dispatcher logs every failed hub call as an error with its stack trace, a refused one too, so any
+        // attendee could fill the error log. LiveHubFilter sees every failure first: it logs refusals as one warning
+        // line and real faults as errors, so the dispatcher's copy is left out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         services.AddSingleton(TimeProvider.System);
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -18,6 +18,9 @@ public sealed partial class LiveSessions(IHubContext<ConferenceHub, IConferenceC
 {
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
+    /// <summary>How long a connection whose session ended has to close by itself before the server cuts it.</summary>
+    public static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Open session connections on this node.</summary>
     public int Count => _sessions.Count;
 
@@ -96,21 +99,45 @@ public sealed partial class LiveSessions(IHubContext<ConferenceHub, IConferenceC
 
             session.Expiry?.Dispose();
             Ending(logger, session.Context.ConnectionId, session.ParticipantId, reason);
+            foreach (var group in RoleNames.All.Select(r => LiveGroups.Role(session.ConferenceId, RoleNames.Name(r))).Append(LiveGroups.Conference(session.ConferenceId)))
+            {
+                await hub.Groups.RemoveFromGroupAsync(session.Context.ConnectionId, group);
+            }
+
             try
             {
-                // The reason first, so the client knows not to reconnect with the same token; then the close.
+                // The reason first, so the client knows why and does not reconnect with the same token.
                 await hub.Clients.Client(session.Context.ConnectionId).SessionEnded(reason);
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
             {
-                // The connection is already going; closing it below is all that matters.
+                // The connection is already going; closing it is all that matters.
             }
 
-            session.Context.Abort();
+            _ = CloseAsync(session.Context);
             ended++;
         }
 
         return ended;
+    }
+
+    /// <summary>
+    /// Aborting at once would often drop the reason still on its way out; a client that read it closes by itself,
+    /// and one that ignores it is cut off after <see cref="CloseGrace"/> all the same. Either way it is out of every
+    /// group already: the hub filter refuses its calls and no broadcast reaches it.
+    /// </summary>
+    private async Task CloseAsync(HubCallerContext context)
+    {
+        try
+        {
+            await Task.Delay(CloseGrace, time, context.ConnectionAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        context.Abort();
     }
 
     private sealed class Session(HubCallerContext context, Guid conferenceId, Guid participantId, Guid invitationId)

@@ -97,6 +97,35 @@ public class HubSessionTests(DatabaseKind kind) : LiveTestBase(kind)
     }
 
     [Test]
+    public async Task AClientThatIgnoresTheEnd_IsCutOffByTheServer()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var person = await AddParticipantAsync(conference.Id, "Stubborn Guest", "AZ", "attendee");
+        var link = await InviteAsync(conference.Id, person.Id);
+        var token = (await JoinAsync(link.Code)).Token;
+        await using var raw = new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.Server.BaseAddress, $"{ConferenceLiveClient.HubPath}?access_token={Uri.EscapeDataString(token)}"), o =>
+            {
+                o.SkipNegotiation = true;
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                o.WebSocketFactory = async (context, ct) => await Host.Server.CreateWebSocketClient().ConnectAsync(context.Uri, ct);
+            })
+            .Build();
+        var closed = new TaskCompletionSource();
+        raw.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await raw.StartAsync();
+        await raw.InvokeAsync<object>("JoinConference", conference.Id);
+
+        var revoked = await Organizer.DeleteAsync($"/api/conferences/{conference.Id}/participants/{person.Id}/invitations/{link.InvitationId}");
+        Assert.That(revoked.IsSuccessStatusCode, Is.True);
+        Assert.That(raw.State, Is.EqualTo(HubConnectionState.Connected), "within the grace it may still read why");
+
+        Host.Clock.Advance(LiveSessions.CloseGrace);
+        Assert.That(await Task.WhenAny(closed.Task, Task.Delay(Patience)), Is.SameAs(closed.Task), "the server closed it");
+        await WaitUntilAsync(async () => (await AttendanceAsync(conference.Id)).ConnectedNow == 0, "attendance shows them gone");
+    }
+
+    [Test]
     public async Task ValidSession_KeepsWorkingOnItsConnection()
     {
         var conference = await CreateProgramAsync(Speech);
@@ -134,5 +163,32 @@ public class HubSessionTests(DatabaseKind kind) : LiveTestBase(kind)
 
             await Task.Delay(20);
         }
+    }
+}
+
+/// <summary>An attendee pressing host buttons is the attendee's mistake: one warning line each, never an error with a stack trace.</summary>
+public class HubRefusalLogTests(DatabaseKind kind) : LiveTestBase(kind)
+{
+    [Test]
+    public async Task RefusedAndConflictingHubCalls_AreWarningsWithoutStackTraces()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var attendee = await ConnectAsync(conference.Id, token: (await ParticipantSessionAsync(conference.Id, "attendee")).Token);
+        var organizer = await ConnectAsync(conference.Id);
+        var before = Host.Logs.Entries.Count;
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.ThrowsAsync<HubException>(() => attendee.StartShowAsync(0));
+        }
+
+        Assert.ThrowsAsync<HubException>(() => organizer.StartShowAsync(7));
+        Assert.ThrowsAsync<HubException>(() => organizer.NextAsync(0));
+
+        var logged = Host.Logs.Entries.Skip(before).ToList();
+        Assert.That(logged.Count(e => e.Category.EndsWith("LiveHubFilter", StringComparison.Ordinal)), Is.EqualTo(7));
+        Assert.That(logged, Has.All.Matches<CapturedLog>(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Exception is null),
+            string.Join(Environment.NewLine, logged.Select(e => $"{e.Level} {e.Category}: {e.Message} {e.Exception?.GetType().Name}")));
+        Assert.That(logged.Select(e => e.Message), Has.Some.Contains("role does not allow").And.Some.Contains("current revision"));
     }
 }
