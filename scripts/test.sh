@@ -6,7 +6,9 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-services="$root/.test-services"
+# PostgreSQL runs as the postgres user, which may not reach the checkout (a clone under /root, a home
+# directory with mode 700): its data folder and logs live in a fresh temp folder it owns instead.
+services=""
 pg_data=""
 pg_ctl=""
 log() { printf '[test] %s\n' "$*" >&2; }
@@ -15,12 +17,13 @@ stop_services() {
   if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
     as_postgres "$pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
   fi
-  rm -rf "$services"
+  [ -n "$services" ] && rm -rf "$services"
 }
 trap stop_services EXIT
 
 as_postgres() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From / : the postgres user may not be allowed into the checkout it is started from.
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {
@@ -49,9 +52,10 @@ start_postgres() {
   bin=$(pg_bin)
   pg_ctl="$bin/pg_ctl"
   port=$(free_port)
-  mkdir -p "$services"
+  services=$(mktemp -d "${TMPDIR:-/tmp}/conference-test-services.XXXXXX") || return 1
   pg_data="$services/pg"
   mkdir -p "$pg_data"
+  chmod 755 "$services"
   [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$services"
   chmod 700 "$pg_data"
   as_postgres "$bin/initdb" -D "$pg_data" -U conference -A trust -E UTF8 >"$services/initdb.log" 2>&1 \

@@ -43,6 +43,10 @@ public sealed partial class ConferenceLiveClient
     public Task<LiveShowState> EndShowAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
         CommandAsync("End", expectedRevision, [], cancellationToken);
 
+    /// <summary>Returns the show to "not started" after a rehearsal; what ran is kept, marked as a rehearsal.</summary>
+    public Task<LiveShowState> ResetShowAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        CommandAsync("Reset", expectedRevision, [], cancellationToken);
+
     /// <summary>Moves to the running segment's next cue.</summary>
     public Task<LiveShowState> AdvanceCueAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
         CommandAsync("AdvanceCue", expectedRevision, [], cancellationToken);

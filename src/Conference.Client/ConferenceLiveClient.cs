@@ -75,6 +75,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
 
         // An edited program comes as a notice only: the fresh snapshot carries the program and its timelines.
         Connection.On<ProgramChangedNotice>("ProgramChanged", _ => ResyncQuietlyAsync());
+        Connection.On<string>("SessionEnded", OnSessionEndedAsync);
         Connection.Reconnected += _ => ResyncAfterReconnectAsync();
     }
 
@@ -105,6 +106,15 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
 
     /// <summary>Raised after a fresh snapshot replaced the local state (join, reconnect, missed revision).</summary>
     public event EventHandler<ShowSnapshot>? Resynced;
+
+    /// <summary>
+    /// The server ended this session (revoked, expired, removed) and closes the connection; the argument is the
+    /// reason to show. The client stops instead of reconnecting with a token that no longer works.
+    /// </summary>
+    public event EventHandler<string>? SessionEnded;
+
+    /// <summary>Why the server ended the session, once it has; null while it is good.</summary>
+    public string? EndedReason { get; private set; }
 
     /// <summary>Connects, syncs the clock and starts watching it for drift and jumps.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -166,5 +176,15 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
         _clockTimer?.Dispose();
         await Connection.DisposeAsync().ConfigureAwait(false);
         _resync.Dispose();
+    }
+
+    private Task OnSessionEndedAsync(string reason)
+    {
+        EndedReason = reason;
+        SessionEnded?.Invoke(this, reason);
+
+        // Not awaited: stopping waits for the receive loop, which is running this handler.
+        _ = Task.Run(() => Connection.StopAsync());
+        return Task.CompletedTask;
     }
 }

@@ -45,8 +45,8 @@ internal sealed class LoadServer : IAsyncDisposable
             ["Auth:OrganizerKey"] = OrganizerKey,
             ["Auth:SessionSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)),
             ["Demo:SeedOnFirstRun"] = "false",
-            // Every participant redeems its join link from 127.0.0.1; in production they come from as many addresses.
-            ["RateLimits:Join:PermitLimit"] = "1000000",
+            // Join links are built from the public address in Production; this one is never opened by a browser.
+            ["Auth:PublicBaseUrl"] = "http://127.0.0.1",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.UseKestrel(o =>

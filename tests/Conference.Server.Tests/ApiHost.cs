@@ -14,6 +14,9 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Every warning and error the server logged, for tests of what lands in the log.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,7 +34,7 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -50,3 +53,49 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
         return client;
     }
 }
+
+/// <summary>Keeps what the server logs at warning level and above, in memory.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly List<CapturedLog> _entries = [];
+
+    public IReadOnlyList<CapturedLog> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            lock (owner._entries)
+            {
+                owner._entries.Add(new CapturedLog(logLevel, category, formatter(state, exception), exception));
+            }
+        }
+    }
+}
+
+public sealed record CapturedLog(LogLevel Level, string Category, string Message, Exception? Exception);

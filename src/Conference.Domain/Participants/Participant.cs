@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Conference.Domain.Participants;
 
 /// <summary>What a participant is created or changed with; the server has validated the formats.</summary>
@@ -61,7 +58,7 @@ public sealed class Participant
             throw new ProgramRuleException("roles", "A participant needs at least one role.");
         }
 
-        DisplayName = NormalizeSpaces(profile.DisplayName);
+        DisplayName = PersonNames.Normalize(profile.DisplayName);
         Country = profile.Country.Trim().ToUpperInvariant();
         Language = profile.Language.Trim();
         Email = string.IsNullOrWhiteSpace(profile.Email) ? null : profile.Email.Trim();
@@ -79,13 +76,6 @@ public sealed class Participant
 
     public static string IdentityKeyOf(string displayName, string country, string? email) =>
         string.IsNullOrWhiteSpace(email)
-            ? $"name:{Fold(displayName)}|{country.Trim().ToUpperInvariant()}"
+            ? $"name:{PersonNames.Fold(displayName)}|{country.Trim().ToUpperInvariant()}"
             : $"email:{email.Trim().ToLowerInvariant()}";
-
-    /// <summary>Case- and space-insensitive, so "ALI  Aliyev" and "Ali Aliyev" are one person.</summary>
-    private static string Fold(string name) =>
-        NormalizeSpaces(name).Normalize(NormalizationForm.FormC).ToLower(CultureInfo.InvariantCulture);
-
-    private static string NormalizeSpaces(string text) =>
-        string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -46,6 +46,7 @@ public sealed class ConferenceProgram
 
     public static ConferenceProgram Create(Guid id, ConferenceDetails details)
     {
+        EnsurePlannable(details);
         var program = new ConferenceProgram { Id = id, Revision = 1 };
         program.SetDetails(details);
         return program;
@@ -54,6 +55,7 @@ public sealed class ConferenceProgram
     public void UpdateDetails(int expectedRevision, ConferenceDetails details)
     {
         EnsureRevision(expectedRevision);
+        EnsurePlannable(details);
         PlannedTimeline.EnsureNoOverlap(details.ScheduledStart.ToUniversalTime(), Segments);
         SetDetails(details);
         Revision++;
@@ -174,4 +176,14 @@ public sealed class ConferenceProgram
 
     private static ResolvedSegment Snapshot(Segment s) =>
         new(s.Kind, s.Title, s.PlannedDuration, s.FixedStart, s.EndMode, s.Media, s.Speaker, s.AwardName, s.AudienceMuted, s.Notes, s.Translations);
+
+    private static void EnsurePlannable(ConferenceDetails details)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (!SegmentLimits.IsPlannable(details.ScheduledStart))
+        {
+            throw new ProgramRuleException(
+                "scheduledStart", $"A conference starts between {SegmentLimits.EarliestInstant:yyyy-MM-dd} and {SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
+        }
+    }
 }

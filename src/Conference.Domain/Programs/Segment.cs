@@ -114,6 +114,11 @@ internal sealed record ResolvedSegment(
             Fail("durationSeconds", "A segment lasts from 1 second to 4 hours.");
         }
 
+        if (draft.FixedStart is { } fixedStart && !SegmentLimits.IsPlannable(fixedStart))
+        {
+            Fail("fixedStart", $"A fixed start lies between {SegmentLimits.EarliestInstant:yyyy-MM-dd} and {SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
+        }
+
         if (errors.Count > 0)
         {
             throw new ProgramRuleException(errors);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Conference.Domain.Show;
 
 public static partial class RunOfShow
@@ -27,6 +29,10 @@ public static partial class RunOfShow
             CueAdvanced e => state with { CueIndex = e.CueIndex },
             MessageSent => state,
             ShowEnded e => ClearSegment(state) with { Status = ShowStatus.Ended, EndedAt = e.At },
+            ShowReset e => ShowState.Initial with
+            {
+                Rehearsals = state.Rehearsals.Add(new ShowRehearsal(state.StartedAt, e.At, CloseOpenRun(state.Runs, e.At))),
+            },
             _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "Unknown show event."),
         };
         return next with { Revision = state.Revision + 1, LastEventAt = @event.At };
@@ -58,6 +64,10 @@ public static partial class RunOfShow
         var status = state.Status == ShowStatus.Paused ? ShowStatus.Running : state.Status;
         return ClearSegment(state) with { Runs = runs, Status = status };
     }
+
+    /// <summary>A run still open at a reset ends there (a log written without its SegmentEnded stays readable).</summary>
+    private static IReadOnlyList<SegmentRun> CloseOpenRun(ImmutableList<SegmentRun> runs, DateTimeOffset at) =>
+        [.. runs.Select(r => r.EndedAt is null ? r with { EndedAt = at, EndReason = SegmentEndReason.ShowReset } : r)];
 
     private static ShowState ClearSegment(ShowState state) =>
         state with

@@ -29,6 +29,7 @@ public static partial class RunOfShow
             GoToSegment c => GoTo(state, program, c.SegmentId, now),
             SkipSegment c => Skip(state, program, c.SegmentId, now),
             EndShow => End(state, now),
+            ResetShow => Reset(state, now),
             PauseShow => Pause(state, now),
             ResumeShow => Resume(state, now),
             AdjustTime c => Adjust(state, program, c.Delta, now),
@@ -69,11 +70,7 @@ public static partial class RunOfShow
             throw new DomainException($"'{target.Title}' is already running.");
         }
 
-        if (state.HasRun(target.Id))
-        {
-            throw new DomainException($"'{target.Title}' has already run; the show only goes to segments that have not run yet.");
-        }
-
+        // A segment that already ran starts a new run: the host opened the wrong one, or repeats it.
         return [new SegmentEnded(now, current, SegmentEndReason.Host), new SegmentStarted(now, target.Id)];
     }
 
@@ -108,6 +105,19 @@ public static partial class RunOfShow
         return state.CurrentSegmentId is { } current
             ? [new SegmentEnded(now, current, SegmentEndReason.ShowEnded), new ShowEnded(now)]
             : [new ShowEnded(now)];
+    }
+
+    /// <summary>Back to "not started" from any state but that one; a running segment ends at the reset.</summary>
+    private static ShowEvent[] Reset(ShowState state, DateTimeOffset now)
+    {
+        if (state.Status == ShowStatus.NotStarted)
+        {
+            throw new DomainException("The show has not started; there is nothing to reset.");
+        }
+
+        return state.CurrentSegmentId is { } current
+            ? [new SegmentEnded(now, current, SegmentEndReason.ShowReset), new ShowReset(now)]
+            : [new ShowReset(now)];
     }
 
     /// <summary>The show must be on air and not paused; returns the running segment.</summary>

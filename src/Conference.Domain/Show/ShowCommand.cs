@@ -11,7 +11,10 @@ public sealed record StartShow(int ExpectedRevision) : ShowCommand(ExpectedRevis
 /// <summary>Ends the running segment and starts the next one in program order that has not run and is not skipped.</summary>
 public sealed record NextSegment(int ExpectedRevision) : ShowCommand(ExpectedRevision);
 
-/// <summary>Ends the running segment and starts the named one, which must not have run yet.</summary>
+/// <summary>
+/// Ends the running segment and starts the named one. A segment that already ran starts a new run
+/// (opened by mistake and reopened, or repeated): the timeline keeps both runs.
+/// </summary>
 public sealed record GoToSegment(int ExpectedRevision, Guid SegmentId) : ShowCommand(ExpectedRevision);
 
 public sealed record PauseShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
@@ -33,6 +36,12 @@ public sealed record SetCue(int ExpectedRevision, int CueIndex) : ShowCommand(Ex
 public sealed record SendMessage(int ExpectedRevision, MessageAudience Audience, string Text) : ShowCommand(ExpectedRevision);
 
 public sealed record EndShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>
+/// Returns the show to "not started" after a rehearsal (or a false start). The log is kept: what ran before
+/// is marked as a rehearsal and is never counted in the live figures.
+/// </summary>
+public sealed record ResetShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);
 
 /// <summary>
 /// Sent by the show's timer when the deadline it was armed for (<paramref name="DueAt"/>) has come.

@@ -17,6 +17,7 @@ namespace Conference.Domain.Show;
 [JsonDerivedType(typeof(CueAdvanced), "cueAdvanced")]
 [JsonDerivedType(typeof(MessageSent), "messageSent")]
 [JsonDerivedType(typeof(ShowEnded), "showEnded")]
+[JsonDerivedType(typeof(ShowReset), "showReset")]
 public abstract record ShowEvent(DateTimeOffset At);
 
 public sealed record ShowStarted(DateTimeOffset At) : ShowEvent(At);
@@ -42,6 +43,12 @@ public sealed record MessageSent(DateTimeOffset At, MessageAudience Audience, st
 
 public sealed record ShowEnded(DateTimeOffset At) : ShowEvent(At);
 
+/// <summary>
+/// The show went back to "not started"; everything before this event was a rehearsal. Only what follows the
+/// last reset is the show: its state, timeline and live figures.
+/// </summary>
+public sealed record ShowReset(DateTimeOffset At) : ShowEvent(At);
+
 /// <summary>Why a segment stopped running.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<SegmentEndReason>))]
 public enum SegmentEndReason
@@ -57,6 +64,9 @@ public enum SegmentEndReason
 
     /// <summary>The show was ended while it was running.</summary>
     ShowEnded,
+
+    /// <summary>The show was reset (after a rehearsal) while it was running.</summary>
+    ShowReset,
 }
 
 /// <summary>Who a host's message is for.</summary>

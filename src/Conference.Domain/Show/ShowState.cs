@@ -23,6 +23,9 @@ public sealed record SegmentRun(
     public TimeSpan? Duration => EndedAt - StartedAt;
 }
 
+/// <summary>A rehearsal (or false start): what ran between its start and the reset that closed it. Never part of the live figures.</summary>
+public sealed record ShowRehearsal(DateTimeOffset? StartedAt, DateTimeOffset ResetAt, IReadOnlyList<SegmentRun> Runs);
+
 /// <summary>
 /// The live show as the fold of its events. It holds anchors (instants and totals), never
 /// running values: remaining time is computed from them by whoever displays it (see <see cref="SegmentClock"/>).
@@ -60,11 +63,17 @@ public sealed record ShowState
     /// <summary>Segments marked skipped before they ran.</summary>
     public ImmutableList<Guid> SkippedSegmentIds { get; init; } = [];
 
+    /// <summary>What ran before each reset, oldest first; the fields above describe only what followed the last one.</summary>
+    public ImmutableList<ShowRehearsal> Rehearsals { get; init; } = [];
+
     public bool HasRun(Guid segmentId) => Runs.Exists(r => r.SegmentId == segmentId);
 
     public bool IsSkipped(Guid segmentId) => SkippedSegmentIds.Contains(segmentId);
 
     public SegmentRun? RunOf(Guid segmentId) => Runs.FindLast(r => r.SegmentId == segmentId);
+
+    /// <summary>Every run of a segment since the last reset, in order: more than one when a host went back to it.</summary>
+    public IReadOnlyList<SegmentRun> RunsOf(Guid segmentId) => Runs.FindAll(r => r.SegmentId == segmentId);
 
     public static ShowState Replay(IEnumerable<ShowEvent> events)
     {

@@ -39,6 +39,12 @@ public sealed class TokenVerifier(string apiKey, string apiSecret, TimeProvider?
             throw new LiveKitTokenException("The token has no expiry.");
         }
 
+        // A signed token can still carry numbers no instant has (±1e18): refused, never an overflow.
+        if (!IsInstant(exp) || payload.NotBefore is { } anyNbf && !IsInstant(anyNbf) || payload.IssuedAt is { } anyIat && !IsInstant(anyIat))
+        {
+            throw new LiveKitTokenException("The token's exp, nbf or iat is not a valid instant.");
+        }
+
         long now = _time.GetUtcNow().ToUnixTimeSeconds();
         long leeway = (long)Leeway.TotalSeconds;
         if (now > exp + leeway)
@@ -67,6 +73,9 @@ public sealed class TokenVerifier(string apiKey, string apiSecret, TimeProvider?
             IssuedAt = payload.IssuedAt is { } i ? DateTimeOffset.FromUnixTimeSeconds(i) : null,
         };
     }
+
+    private static bool IsInstant(long unixSeconds) =>
+        unixSeconds >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && unixSeconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private static TokenPayload Parse(byte[] payloadJson)
     {

@@ -41,7 +41,7 @@ public sealed record WebhookEvent
             ProtoJson json = new(document.RootElement);
             if (!json.IsObject)
             {
-                throw new LiveKitTokenException("The webhook body is not a JSON object.");
+                throw new WebhookFormatException("The webhook body is not a JSON object.");
             }
 
             return new WebhookEvent
@@ -59,7 +59,12 @@ public sealed record WebhookEvent
         }
         catch (JsonException ex)
         {
-            throw new LiveKitTokenException("The webhook body is not JSON.", ex);
+            throw new WebhookFormatException("The webhook body is not JSON (or not UTF-8).", ex);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentOutOfRangeException or InvalidOperationException)
+        {
+            // Numbers out of range (a 1e12 counter, a ±1e18 timestamp) or a string with a lone surrogate escape.
+            throw new WebhookFormatException("The webhook body has a value out of range or a string that is not valid Unicode.", ex);
         }
     }
 }

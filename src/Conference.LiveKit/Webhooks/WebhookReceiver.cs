@@ -20,11 +20,22 @@ public sealed class WebhookReceiver(string apiKey, string apiSecret, TimeProvide
     /// <summary>The clock skew allowed on the token.</summary>
     public TimeSpan Leeway { get; init; } = TokenVerifier.DefaultLeeway;
 
+    /// <summary>
+    /// The longest a webhook token may still be valid for when it arrives. LiveKit signs each webhook for
+    /// five minutes; a token good for days could be replayed for days, so it is refused. Receivers that
+    /// de-duplicate by <see cref="WebhookEvent.Id"/> need to remember ids for <see cref="ReplayWindow"/> only.
+    /// </summary>
+    public TimeSpan MaxTokenLifetime { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long an accepted webhook could be delivered again with a valid token: the lifetime plus the clock leeway, twice.</summary>
+    public TimeSpan ReplayWindow => MaxTokenLifetime + Leeway + Leeway;
+
     /// <summary>Verifies the raw body against the header and parses the event.</summary>
     /// <param name="body">The body exactly as received; the hash is over these bytes.</param>
     /// <param name="authorization">The <c>Authorization</c> header value.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="LiveKitTokenException">The header is missing, forged, expired or does not match the body.</exception>
+    /// <exception cref="LiveKitTokenException">The header is missing, forged, expired, valid for too long, or does not match the body.</exception>
+    /// <exception cref="WebhookFormatException">The signed body is not a LiveKit event.</exception>
     public WebhookEvent Receive(ReadOnlySpan<byte> body, string? authorization)
     {
         if (string.IsNullOrWhiteSpace(authorization))
@@ -38,6 +49,13 @@ public sealed class WebhookReceiver(string apiKey, string apiSecret, TimeProvide
         }
 
         LiveKitClaims claims = new TokenVerifier(apiKey, apiSecret, timeProvider) { Leeway = Leeway }.Verify(authorization);
+        TimeSpan validFor = claims.ExpiresAt - (timeProvider ?? TimeProvider.System).GetUtcNow();
+        if (validFor > MaxTokenLifetime + Leeway)
+        {
+            throw new LiveKitTokenException(
+                $"The webhook token is valid for {validFor.TotalMinutes:0} more minutes; at most {MaxTokenLifetime.TotalMinutes:0} are accepted.");
+        }
+
         if (!MatchesBody(claims.Sha256, body))
         {
             throw new LiveKitTokenException("The webhook body does not match the sha256 claim.");

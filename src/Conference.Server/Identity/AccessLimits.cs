@@ -13,13 +13,13 @@ public sealed class RateLimitSettings
 }
 
 /// <summary>
-/// Rate limits for the endpoints strangers can call (registration, redeeming codes), partitioned
-/// by client address, and the CORS origins that may call the API from a browser.
+/// Rate limits for the endpoints strangers can call, partitioned by client address: registrations
+/// (every attempt counts), and join codes (only failed redemptions count, see <see cref="FailedJoinLimit"/>);
+/// and the CORS origins that may call the API from a browser.
 /// </summary>
 public static class AccessLimits
 {
     public const string Registration = "registration";
-    public const string Join = "join";
     public const string CorsSection = "Cors:AllowedOrigins";
 
     public static IServiceCollection AddConferenceRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -30,24 +30,11 @@ public static class AccessLimits
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Registration, context => PerAddress(context, Registration, registration));
-            options.AddPolicy(Join, context => PerAddress(context, Join, join));
-            options.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var http = rejected.HttpContext;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(registration.WindowSeconds);
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"Too many attempts from your address. Try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
-                    },
-                });
-            };
+            options.OnRejected = (rejected, cancellationToken) => new ValueTask(WriteTooManyAsync(
+                rejected.HttpContext,
+                rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(registration.WindowSeconds)));
         });
+        services.AddSingleton(new FailedJoinLimit(join));
         return services;
     }
 
@@ -81,9 +68,30 @@ public static class AccessLimits
         return settings;
     }
 
+    /// <summary>The 429 problem every limit answers with, with Retry-After.</summary>
+    public static async Task WriteTooManyAsync(HttpContext http, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"Too many attempts from your address. Try again in {seconds} seconds.",
+            },
+        });
+    }
+
+    public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, RateLimitSettings settings) =>
         RateLimitPartition.GetFixedWindowLimiter(
-            $"{policy}:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
+            $"{policy}:{AddressOf(context)}",
             _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = settings.PermitLimit,

@@ -12,7 +12,8 @@ public sealed class InvalidCredentialRejection(RequestDelegate next)
         if (context.User.Identity?.IsAuthenticated != true && BearerCredential.Read(context.Request) is not null)
         {
             throw new AccessDeniedException(
-                "The session token or key is invalid, expired or revoked. Open your invitation link again or ask the organizer for a new one.",
+                context.Items[SessionValidity.RefusalItem] as string
+                ?? "The session token or key is invalid, expired or revoked. Open your invitation link again or ask the organizer for a new one.",
                 authenticated: false);
         }
 

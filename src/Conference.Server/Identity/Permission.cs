@@ -32,6 +32,9 @@ public enum Permission
 
     /// <summary>See whether the call matches the show (media in sync, pending or degraded).</summary>
     ViewMediaStatus,
+
+    /// <summary>Read segment notes (cues for the people on stage); the public program leaves them out.</summary>
+    ViewSegmentNotes,
 }
 
 /// <summary>A request that the authorization behavior checks before anything else.</summary>

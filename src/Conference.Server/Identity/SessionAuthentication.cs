@@ -48,6 +48,16 @@ public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, Ti
                 return Task.CompletedTask;
             },
             OnTokenValidated = ConfirmStillValidAsync,
+            OnAuthenticationFailed = context =>
+            {
+                // A token past its expiry is not "invalid or revoked": say so, so the client knows to sign in again.
+                if (context.Exception is SecurityTokenExpiredException or SecurityTokenInvalidLifetimeException)
+                {
+                    context.HttpContext.Items[SessionValidity.RefusalItem] = SessionValidity.Expired;
+                }
+
+                return Task.CompletedTask;
+            },
         };
     }
 
@@ -62,6 +72,7 @@ public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, Ti
         var (principal, refusal) = await SessionValidity.ConfirmAsync(context.Principal!, db, time.GetUtcNow(), context.HttpContext.RequestAborted);
         if (principal is null)
         {
+            context.HttpContext.Items[SessionValidity.RefusalItem] = refusal;
             context.Fail(refusal!);
             return;
         }

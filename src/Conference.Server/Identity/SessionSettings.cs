@@ -21,6 +21,13 @@ public sealed class SessionSettings
     /// </summary>
     public string? JoinLinkBase { get; set; }
 
+    /// <summary>
+    /// This service's public address as participants reach it, e.g. <c>https://conference.example.org</c>.
+    /// Join links are built from it (<c>/join</c>) when <see cref="JoinLinkBase"/> is empty, never from the
+    /// request's Host header, which a caller chooses. Required in Production unless JoinLinkBase is set.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public byte[] SigningKeyBytes => Encoding.UTF8.GetBytes(SessionSigningKey ?? "");
 
     /// <summary>Refuses settings the server must not run with, before it starts serving.</summary>
@@ -32,9 +39,20 @@ public sealed class SessionSettings
                 $"{SigningKeySetting} must be at least {MinimumKeyBytes} bytes; generate one with 'openssl rand -base64 48'.");
         }
 
+        foreach (var (name, value) in new[] { ("Auth:JoinLinkBase", JoinLinkBase), ("Auth:PublicBaseUrl", PublicBaseUrl) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && !IsAbsoluteHttpUrl(value))
+            {
+                throw new InvalidOperationException($"{name} must be an absolute http or https URL, e.g. https://conference.example.org.");
+            }
+        }
+
         if (SessionLifetime <= TimeSpan.Zero || SessionLifetime > TimeSpan.FromDays(30))
         {
             throw new InvalidOperationException("Auth:SessionLifetime must be between 00:00:01 and 30.00:00:00.");
         }
     }
+
+    private static bool IsAbsoluteHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -13,6 +13,12 @@ namespace Conference.Server.Identity;
 /// </summary>
 public static class SessionValidity
 {
+    public const string Expired = "The session has expired. Open your invitation link again, or ask the organizer for a new one.";
+    public const string Revoked = "The session was revoked: your join link was withdrawn. Ask the organizer for a new one.";
+
+    /// <summary>Where the reason a presented session was refused is kept for the request's 401.</summary>
+    public const string RefusalItem = "session-refusal";
+
     /// <summary>
     /// The principal with its roles narrowed to those the participant still holds (a role taken away
     /// is gone at once; a role added needs a new token), or the reason it is no longer valid.
@@ -36,9 +42,24 @@ public static class SessionValidity
                 where invitation.Id == invitationId && participant.Id == participantId && participant.ConferenceId == conferenceId
                 select new { Invitation = invitation, participant.Roles })
             .SingleOrDefaultAsync(cancellationToken);
-        if (found is null || !found.Invitation.IsUsableAt(now))
+        if (found is null)
         {
-            return (null, "The session was revoked.");
+            return (null, "The session was revoked: you are no longer a participant of this conference.");
+        }
+
+        switch (found.Invitation.StatusAt(now))
+        {
+            case InvitationStatus.Revoked:
+                return (null, Revoked);
+            case InvitationStatus.Expired:
+                return (null, Expired);
+        }
+
+        // A hub connection keeps the principal it opened with, so its token's own expiry is checked here too.
+        if (long.TryParse(principal.FindFirst("exp")?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var exp)
+            && now.ToUnixTimeSeconds() >= exp)
+        {
+            return (null, Expired);
         }
 
         var tokenRoles = RoleNames.ParseAll(principal.FindAll(SessionClaims.Role).Select(c => c.Value)) ?? ParticipantRoles.None;

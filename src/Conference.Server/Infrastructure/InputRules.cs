@@ -24,6 +24,19 @@ public static partial class InputRules
         rule.Must(url => url is null || IsHttpUrl(url))
             .WithMessage("'{PropertyValue}' is not an absolute http or https URL.");
 
+    /// <summary>A person's name must be text: no control characters, noncharacters or broken surrogate pairs.</summary>
+    public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Conference.Domain.Participants.PersonNames.IsWellFormed)
+            .WithMessage("The name contains characters that are not text (a control character, a Unicode noncharacter such as U+FFFE, or a broken surrogate pair).");
+
+    /// <summary>
+    /// Instants a conference can sensibly be planned at. Beyond these, adding a program's durations (or a
+    /// time zone's offset) could run off the end of the calendar, so they are refused as input.
+    /// </summary>
+    public static IRuleBuilderOptions<T, DateTimeOffset?> PlannableInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule) =>
+        rule.Must(instant => instant is null || Conference.Domain.Programs.SegmentLimits.IsPlannable(instant.Value))
+            .WithMessage($"Give an instant between {Conference.Domain.Programs.SegmentLimits.EarliestInstant:yyyy-MM-dd} and {Conference.Domain.Programs.SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
+
     public static IRuleBuilderOptions<T, int?> Revision<T>(this IRuleBuilder<T, int?> rule) =>
         rule.NotNull().WithMessage("Send the revision your change is based on ('expectedRevision').")
             .GreaterThanOrEqualTo(1).WithMessage("'expectedRevision' starts at 1.");

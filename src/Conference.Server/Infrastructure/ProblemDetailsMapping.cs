@@ -61,7 +61,10 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
         AccessDeniedException { Authenticated: false } a => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", a.Message),
         AccessDeniedException a => Problem(StatusCodes.Status403Forbidden, "Forbidden", a.Message),
         BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } b => Problem(b.StatusCode, "Unsupported media type", b.Message),
         BadHttpRequestException b => Problem(b.StatusCode, "Bad request", BadRequestMessage(b)),
+        WebhookFormatException w => Problem(StatusCodes.Status400BadRequest, "Bad request", $"The signed webhook is not a LiveKit event: {w.Message}"),
+        ServiceNotConfiguredException n => Problem(StatusCodes.Status503ServiceUnavailable, "Not configured", n.Message),
         LiveKitTokenException t => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", $"The webhook signature was refused: {t.Message}"),
         _ => Problem(StatusCodes.Status500InternalServerError, "Server error", "An unexpected error occurred. It has been logged."),
     };

@@ -18,6 +18,12 @@ public static class ServerSetup
     public static WebApplicationBuilder AddConferenceServer(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+        // SignalR's dispatcher logs every failed hub call as an error with its stack trace, a refused one too, so any
+        // attendee could fill the error log. LiveHubFilter sees every failure first: it logs refusals as one warning
+        // line and real faults as errors, so the dispatcher's copy is left out.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         services.AddSingleton(TimeProvider.System);
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -49,13 +55,25 @@ public static class ServerSetup
 
     public static WebApplication UseConferenceServer(this WebApplication app)
     {
+        var liveKitUrl = string.Equals(app.Configuration["Media:Provider"], "LiveKit", StringComparison.OrdinalIgnoreCase)
+            ? app.Configuration["LiveKit:Url"]
+            : null;
+        app.UseMiddleware<SecurityHeaders>(SecurityHeaders.AppPolicy(SecurityHeaders.MediaOrigins(liveKitUrl)), SecurityHeaders.ReferencePolicy());
+        if (!app.Environment.IsDevelopment())
+        {
+            // Sent only on HTTPS responses: a browser that reached the service over TLS keeps to it.
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
+        app.UseMiddleware<RequestCharset>();
         app.UseConferenceIdentity();
 
         app.MapOpenApi();
-        app.MapScalarApiReference("/api/reference");
+        // Scalar fetches its fonts from its own site by default, which the page's policy refuses: system fonts instead.
+        app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o.DefaultFonts = false);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConferenceApi();

@@ -14,7 +14,7 @@ namespace Conference.Server.Live;
 /// <see cref="LiveHubFilter"/> turns failures into the same messages as the HTTP problem details.
 /// </summary>
 public sealed partial class ConferenceHub(
-    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, TimeProvider time, ILogger<ConferenceHub> logger)
+    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, LiveSessions sessions, TimeProvider time, ILogger<ConferenceHub> logger)
     : Hub<IConferenceClient>
 {
     private const string JoinedKey = "joined-conferences";
@@ -67,6 +67,10 @@ public sealed partial class ConferenceHub(
     public Task<LiveShowState> End(Guid conferenceId, int expectedRevision) =>
         Send(new EndShowRequest(expectedRevision) { ConferenceId = conferenceId });
 
+    /// <summary>Back to "not started" after a rehearsal; what ran is kept as a rehearsal.</summary>
+    public Task<LiveShowState> Reset(Guid conferenceId, int expectedRevision) =>
+        Send(new ResetShowRequest(expectedRevision) { ConferenceId = conferenceId });
+
     public Task<LiveShowState> AdvanceCue(Guid conferenceId, int expectedRevision) =>
         Send(new ChangeCueRequest(expectedRevision, null) { ConferenceId = conferenceId });
 
@@ -80,12 +84,14 @@ public sealed partial class ConferenceHub(
     public override Task OnConnectedAsync()
     {
         Connected(logger, Context.ConnectionId, Context.User?.Identity?.IsAuthenticated == true);
+        sessions.Track(Context);
         return base.OnConnectedAsync();
     }
 
     /// <summary>The connection left every conference it had joined: their attendance stays close now.</summary>
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Forget(Context.ConnectionId);
         foreach (var conferenceId in JoinedConferences())
         {
             Left(logger, Context.ConnectionId, conferenceId);

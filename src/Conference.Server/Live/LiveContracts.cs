@@ -102,6 +102,12 @@ public interface IConferenceClient
 
     /// <summary>The program was edited; clients fetch a fresh snapshot (edits are rare, the notice is tiny).</summary>
     Task ProgramChanged(ProgramChangedNotice notice);
+
+    /// <summary>
+    /// To one connection, just before the server closes it: its session ended (revoked, expired, the person or
+    /// the conference deleted), with the reason to show. A client must not reconnect with the same token.
+    /// </summary>
+    Task SessionEnded(string reason);
 }
 
 /// <summary>A program edit was saved: its conference and new revision.</summary>

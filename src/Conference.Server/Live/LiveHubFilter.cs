@@ -30,16 +30,24 @@ public sealed partial class LiveHubFilter(IHttpContextAccessor httpContext, ILog
             await ConfirmSessionAsync(invocationContext);
             return await next(invocationContext);
         }
-        catch (HubException)
+        catch (HubException refused)
         {
+            Refused(logger, invocationContext.HubMethodName, StatusCodes.Status401Unauthorized, invocationContext.Context.ConnectionId, refused.Message);
             throw;
         }
         catch (Exception exception)
         {
             var problem = ProblemDetailsMapping.ToProblem(exception);
-            if (problem.Status == StatusCodes.Status500InternalServerError)
+            var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+            if (status >= StatusCodes.Status500InternalServerError)
             {
                 Unhandled(logger, invocationContext.HubMethodName, exception);
+            }
+            else
+            {
+                // A refused or conflicting call is the caller's, not the server's: one line, no stack trace, so
+                // thousands of attendees pressing buttons cannot fill the error log.
+                Refused(logger, invocationContext.HubMethodName, status, invocationContext.Context.ConnectionId, problem.Detail ?? problem.Title);
             }
 
             throw new HubException(problem.Detail ?? problem.Title);
@@ -78,6 +86,9 @@ public sealed partial class LiveHubFilter(IHttpContextAccessor httpContext, ILog
 
         connection.User = principal;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub call {Method} refused ({Status}) on connection {ConnectionId}: {Reason}")]
+    private static partial void Refused(ILogger logger, string method, int status, string connectionId, string? reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception in hub method {Method}")]
     private static partial void Unhandled(ILogger logger, string method, Exception exception);

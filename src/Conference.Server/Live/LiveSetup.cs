@@ -15,6 +15,7 @@ public static class LiveSetup
             .AddMessagePackProtocol();
         services.AddSingleton<LiveHubFilter>();
         services.AddSingleton<ShowCoordinator>();
+        services.AddSingleton<LiveSessions>();
         services.AddSingleton<ProgramChangeNotifier>();
         services.AddHostedService<ShowRecovery>();
         services.AddHostedService<HubAttendanceRecovery>();

@@ -27,6 +27,7 @@ public sealed partial class MediaDirector(
     public async Task<MediaStatus> ReconcileAsync(Guid conferenceId, CancellationToken cancellationToken)
     {
         var live = false;
+        DesiredMedia? desired = null;
         MediaStatus status;
         try
         {
@@ -34,21 +35,22 @@ public sealed partial class MediaDirector(
             if (show is null)
             {
                 _rooms.TryRemove(conferenceId, out _);
-                status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow());
+                status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow(), null, null);
             }
             else
             {
-                var desired = MediaPlan.Desired(show.Show, show.Program);
+                desired = MediaPlan.Desired(show.Show, show.Program);
                 live = desired.Recording;
-                await ConvergeAsync(conferenceId, desired, cancellationToken);
-                status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow());
+                var actual = await ConvergeAsync(conferenceId, desired, cancellationToken);
+                status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow(), Expected(desired), actual);
             }
         }
         catch (Exception ex) when (ex is MediaProviderException or HttpRequestException or TimeoutException or TaskCanceledException
                                    && !cancellationToken.IsCancellationRequested)
         {
             ReconcileFailed(logger, conferenceId, ex);
-            status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.Degraded, ex.Message, clock.GetUtcNow());
+            status = new MediaStatus(
+                conferenceId, provider.Name, MediaSyncState.Degraded, ex.Message, clock.GetUtcNow(), desired is null ? null : Expected(desired), null);
         }
 
         await reporter.ReportAsync(status, live, cancellationToken);
@@ -63,8 +65,10 @@ public sealed partial class MediaDirector(
         return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime);
     }
 
-    private async Task ConvergeAsync(Guid conferenceId, DesiredMedia desired, CancellationToken cancellationToken)
+    /// <summary>Converges the room and returns what the provider reports afterwards.</summary>
+    private async Task<MediaCallView> ConvergeAsync(Guid conferenceId, DesiredMedia desired, CancellationToken cancellationToken)
     {
+        var changed = false;
         var room = MediaRooms.For(conferenceId);
         var memory = _rooms.GetOrAdd(conferenceId, _ => new RoomMemory());
         await Call(ct => new ValueTask(provider.EnsureRoomAsync(room, ct)), cancellationToken);
@@ -81,17 +85,42 @@ public sealed partial class MediaDirector(
             if (participant.Rights != rights)
             {
                 await Call(ct => new ValueTask(provider.SetRightsAsync(room, participant.Identity, rights, ct)), cancellationToken);
+                changed = true;
             }
 
             // Revoking a right unpublishes on a real server, but a muted room must be silent now, not after that.
             foreach (var track in participant.Tracks.Where(t => t is { Source: MediaTrackSource.Microphone, Muted: false } && !rights.Microphone))
             {
                 await Call(ct => new ValueTask(provider.MuteTrackAsync(room, participant.Identity, track.Id, ct)), cancellationToken);
+                changed = true;
             }
         }
 
         await ConvergePlayoutAsync(room, memory, _options.PlayoutMode == PlayoutMode.Ingress ? desired.Playout : null, cancellationToken);
         await ConvergeRecordingAsync(room, memory, desired.Recording && _options.RecordShows, cancellationToken);
+
+        // Read back only when something was changed; otherwise the first listing is already what the call is.
+        var now = changed ? await _calls.ExecuteAsync(async ct => await provider.ListParticipantsAsync(room, ct), cancellationToken) : participants;
+        return Actual(now, members, _options.PlayoutMode == PlayoutMode.Ingress ? memory.Playout?.SegmentId : desired.Playout?.SegmentId);
+    }
+
+    private static MediaCallView Expected(DesiredMedia desired) =>
+        new(desired.Locked, desired.OnStage is { } speaker ? [speaker.Name] : [], desired.Playout?.SegmentId);
+
+    /// <summary>
+    /// The call as the provider reports it: muted when nobody may use or has open a microphone; on stage, the
+    /// people other than hosts and producers who may publish. In client playout the clients play the recording
+    /// themselves, so what plays is what the show says.
+    /// </summary>
+    private static MediaCallView Actual(IReadOnlyList<MediaParticipant> participants, IReadOnlyDictionary<string, MediaMember> members, Guid? playing)
+    {
+        var muted = participants.All(p => !p.Rights.Microphone && !p.Tracks.Any(t => t is { Source: MediaTrackSource.Microphone, Muted: false }));
+        var onStage = participants
+            .Where(p => p.Rights.CanPublishMedia && members.GetValueOrDefault(p.Identity) is not { IsCrew: true })
+            .Select(p => members.GetValueOrDefault(p.Identity)?.DisplayName ?? p.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new MediaCallView(muted, onStage, playing);
     }
 
     private async Task ConvergePlayoutAsync(string room, RoomMemory memory, Playout? wanted, CancellationToken cancellationToken)

@@ -34,6 +34,7 @@ public static class MediaSetup
         services.AddSingleton<IMediaStatusSink, Live.HostMediaStatusSink>();
         services.AddSingleton<MediaStatusBoard>();
         services.AddSingleton<MediaStatusReporter>();
+        services.AddSingleton<Features.Media.WebhookReplays>();
         services.AddSingleton<MediaDirector>();
         services.AddSingleton<MediaReconcileLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaReconcileLoop>());

@@ -23,6 +23,8 @@ public sealed class ReplayAndJsonTests
         yield return new TestCaseData(new CueAdvanced(at, SegmentId, 3), "cueAdvanced");
         yield return new TestCaseData(new MessageSent(at, MessageAudience.Speakers, "Wrap up, please"), "messageSent");
         yield return new TestCaseData(new ShowEnded(at), "showEnded");
+        yield return new TestCaseData(new ShowReset(at), "showReset");
+        yield return new TestCaseData(new SegmentEnded(at, SegmentId, SegmentEndReason.ShowReset), "segmentEnded");
     }
 
     [TestCaseSource(nameof(EveryEvent))]

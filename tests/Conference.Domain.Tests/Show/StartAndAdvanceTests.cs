@@ -134,15 +134,6 @@ public sealed class StartAndAdvanceTests
     }
 
     [Test]
-    public void GoTo_ASegmentThatHasRun_IsNotAllowed()
-    {
-        var show = ShowScenario.Standard().Started();
-        show.Do(r => new NextSegment(r), 5);
-
-        Assert.That(() => show.Try(r => new GoToSegment(r, show.Anthem), 6), Throws.TypeOf<DomainException>().With.Message.Contains("has already run"));
-    }
-
-    [Test]
     public void GoTo_AnUnknownSegment_IsNotFound()
     {
         var show = ShowScenario.Standard().Started();

@@ -63,7 +63,8 @@ public class SessionTokenTests(DatabaseKind kind) : ApiTestBase(kind)
 
         Host.Clock.Advance(TimeSpan.FromHours(12));
 
-        await Problem(await host.GetAsync($"/api/conferences/{conference.Id}/participants"), HttpStatusCode.Unauthorized);
+        var expired = await Problem(await host.GetAsync($"/api/conferences/{conference.Id}/participants"), HttpStatusCode.Unauthorized);
+        Assert.That((string?)expired["detail"], Does.Contain("expired").And.Not.Contain("revoked"));
         await Problem(await host.GetAsync($"/api/conferences/{conference.Id}"), HttpStatusCode.Unauthorized);
     }
 

@@ -47,6 +47,7 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Conference"] = $"Data Source={_databaseFile};Pooling=false";
         info.Environment["Auth__OrganizerKey"] = ApiHost.OrganizerKey;
         info.Environment["Auth__SessionSigningKey"] = ApiHost.SigningKey;
+        info.Environment["Auth__PublicBaseUrl"] = BaseAddress.ToString();
         info.Environment["Demo__SeedOnFirstRun"] = "false";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -62,14 +62,22 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
         await Until(async () => (await RightsOf(media, room, host.Id)) == PublishRights.DataOnly);
         var hostTracks = (await media.ListParticipantsAsync(room, CancellationToken.None)).Single(p => p.Identity == host.Id.ToString()).Tracks;
         Assert.That(hostTracks.Where(t => !t.Muted), Is.Empty, "the host's microphone is silenced");
+        // Hosts see that the call should be silent, and that it is (the status follows the convergence).
+        await Until(async () => await StatusAsync(conference.Id) is { Expected.AudienceMuted: true, Actual.AudienceMuted: true });
+        Assert.That((await StatusAsync(conference.Id)).Actual!.OnStage, Is.Empty);
 
         var state = await Read<LiveShowState>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
         await Read<LiveShowState>(await PostShowAsync(conference.Id, "next", new { expectedRevision = state.Revision }));
         await Until(async () => (await RightsOf(media, room, chairman.Id)) == PublishRights.Everything);
         Assert.That(await RightsOf(media, room, host.Id), Is.EqualTo(PublishRights.Everything));
 
-        var status = await Read<MediaStatus>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/media/status"));
+        await Until(async () => (await StatusAsync(conference.Id)).Actual?.OnStage.Count == 1);
+        var status = await StatusAsync(conference.Id);
         Assert.That(status.State, Is.EqualTo(MediaSyncState.InSync));
+        Assert.That(status.Expected!.AudienceMuted, Is.False);
+        Assert.That(status.Expected.OnStage, Is.EqualTo(new[] { "Fuad Muradov" }), "who should have the floor");
+        Assert.That(status.Actual!.OnStage, Is.EqualTo(new[] { "Fuad Muradov" }), "who has it in the call");
+        Assert.That(status.Actual.AudienceMuted, Is.False, "the host's microphone may open again");
     }
 
     [Test]
@@ -87,6 +95,9 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
         var log = await Read<List<AttendanceEntryDto>>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance/log"));
         Assert.That(log, Has.Count.EqualTo(1));
     }
+
+    private async Task<MediaStatus> StatusAsync(Guid conferenceId) =>
+        await Read<MediaStatus>(await Organizer.GetAsync($"/api/conferences/{conferenceId}/media/status"));
 
     private static async Task<PublishRights> RightsOf(SimulatedMediaProvider media, string room, Guid participantId) =>
         (await media.ListParticipantsAsync(room, CancellationToken.None)).Single(p => p.Identity == participantId.ToString()).Rights;

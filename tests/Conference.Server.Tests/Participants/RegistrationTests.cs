@@ -170,6 +170,38 @@ public class RegistrationRateLimitTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task TwoHundredPeopleBehindOneAddress_AllJoin_WhileFailuresAreStillLimited()
+    {
+        var conference = await CreateConferenceAsync();
+        var codes = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            var person = await AddParticipantAsync(conference.Id, $"Guest {i:000}", "AZ", "attendee");
+            codes.Add((await InviteAsync(conference.Id, person.Id)).Code);
+        }
+
+        // The diaspora centre's one address, on a host of its own so that other tests' guesses do not count here.
+        await using var host = Host.WithWebHostBuilder(builder =>
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+        using var centre = host.CreateClient();
+        centre.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, "192.0.2.200");
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var code in codes)
+        {
+            statuses.Add((await centre.PostAsJsonAsync("/api/join", new { code })).StatusCode);
+        }
+
+        Assert.That(statuses, Is.All.EqualTo(HttpStatusCode.OK), "successful redemptions from one address are not limited");
+        Assert.That((await centre.PostAsJsonAsync("/api/join", new { code = "typo-1" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await centre.PostAsJsonAsync("/api/join", new { code = "typo-2" })).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var limited = await centre.PostAsJsonAsync("/api/join", new { code = codes[0] });
+        var problem = await Problem(limited, HttpStatusCode.TooManyRequests);
+        Assert.That((string?)problem["detail"], Does.Contain("Try again"));
+        Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
+    }
+
+    [Test]
     public async Task GuessingCodes_IsRateLimited()
     {
         var first = await Anonymous.PostAsJsonAsync("/api/join", new { code = "guess-1" });

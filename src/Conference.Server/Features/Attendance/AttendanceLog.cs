@@ -11,8 +11,14 @@ namespace Conference.Server.Features.Attendance;
 /// </summary>
 public interface IAttendanceLog
 {
-    /// <summary>Opens a stay for this connection; false when the participant is not in the conference (nothing recorded).</summary>
-    Task<bool> RecordJoinAsync(Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Opens a stay for this connection; false when the participant is not in the conference (nothing recorded).
+    /// <paramref name="occurredAt"/> is when the join happened, for a report that may arrive late or twice
+    /// (a webhook): a stay of the same connection that closed at or after it is not reopened.
+    /// </summary>
+    Task<bool> RecordJoinAsync(
+        Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default,
+        DateTimeOffset? occurredAt = null);
 
     /// <summary>Closes the open stay of this connection, if there is one.</summary>
     Task RecordLeaveAsync(Guid conferenceId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default);
@@ -33,7 +39,8 @@ public interface IAttendanceLog
 public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : IAttendanceLog
 {
     public async Task<bool> RecordJoinAsync(
-        Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default)
+        Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default,
+        DateTimeOffset? occurredAt = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionId);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(connectionId.Length, AttendanceRecord.ConnectionIdMaxLength);
@@ -45,6 +52,15 @@ public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : I
         }
 
         if (await OpenStays(conferenceId, connectionId, source).AnyAsync(cancellationToken))
+        {
+            return true;
+        }
+
+        if (occurredAt is { } at && await db.AttendanceRecords
+                .Where(r => r.ConferenceId == conferenceId && r.Source == source && r.ConnectionId == connectionId && r.LeftAt != null)
+                .Select(r => r.LeftAt)
+                .ToListAsync(cancellationToken) is var closed
+            && closed.Exists(left => left >= at))
         {
             return true;
         }

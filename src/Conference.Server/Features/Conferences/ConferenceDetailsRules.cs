@@ -26,7 +26,8 @@ public sealed class ConferenceDetailsRules : AbstractValidator<IConferenceDetail
         RuleFor(c => c.Title).NotEmpty().WithMessage("A conference needs a title.")
             .MaximumLength(SegmentLimits.TitleMaxLength);
         RuleFor(c => c.Slogan).MaximumLength(SegmentLimits.SloganMaxLength);
-        RuleFor(c => c.ScheduledStart).NotNull().WithMessage("Give the scheduled start as an ISO 8601 instant with an offset, e.g. 2026-12-31T15:00:00Z.");
+        RuleFor(c => c.ScheduledStart).NotNull().WithMessage("Give the scheduled start as an ISO 8601 instant with an offset, e.g. 2026-12-31T15:00:00Z.")
+            .PlannableInstant();
         RuleFor(c => c.TimeZone).NotEmpty().WithMessage("Give the conference's IANA time zone, e.g. 'Asia/Baku'.").IanaTimeZone();
         RuleFor(c => c.Languages).NotEmpty().WithMessage("List at least one language, e.g. [\"az\", \"en\"].")
             .Must(l => l is null || l.Count <= SegmentLimits.MaxLanguages).WithMessage($"List at most {SegmentLimits.MaxLanguages} languages.");

@@ -29,6 +29,9 @@ public sealed record ConferenceDto(
             slots.Count == 0 ? program.ScheduledStart : slots[^1].End,
             [.. program.Segments.Select(SegmentDto.From)]);
     }
+
+    /// <summary>The program as the public sees it: notes are cues for the people who run the show.</summary>
+    public ConferenceDto WithoutNotes() => this with { Segments = [.. Segments.Select(s => s with { Notes = null })] };
 }
 
 public sealed record SegmentDto(

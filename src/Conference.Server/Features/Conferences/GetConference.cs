@@ -1,17 +1,20 @@
+using Conference.Server.Identity;
 using Conference.Server.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Conferences;
 
+/// <summary>The conference and its program; public, but segment notes only for those who run it (organizer, hosts, speakers).</summary>
 public sealed record GetConference(Guid Id) : IRequest<ConferenceDto>;
 
-public sealed class GetConferenceHandler(ConferenceDbContext db) : IRequestHandler<GetConference, ConferenceDto>
+public sealed class GetConferenceHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetConference, ConferenceDto>
 {
     public async Task<ConferenceDto> Handle(GetConference request, CancellationToken cancellationToken)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        return ConferenceDto.From(await db.LoadAsync(request.Id, cancellationToken));
+        var conference = ConferenceDto.From(await db.LoadAsync(request.Id, cancellationToken));
+        return AccessPolicy.Allows(callers.Current, Permission.ViewSegmentNotes, request.Id) ? conference : conference.WithoutNotes();
     }
 }
 

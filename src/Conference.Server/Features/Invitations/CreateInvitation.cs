@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Conference.Server.Features.Participants;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
+using FluentValidation;
 using MediatR;
 
 namespace Conference.Server.Features.Invitations;
@@ -23,6 +25,11 @@ public sealed record CreateInvitation(DateTimeOffset? ExpiresAt) : IRequest<Invi
 
     [JsonIgnore]
     public Guid? ConferenceId => Id;
+}
+
+public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitation>
+{
+    public CreateInvitationValidator() => RuleFor(r => r.ExpiresAt).PlannableInstant();
 }
 
 public sealed class CreateInvitationHandler(ConferenceDbContext db, JoinLinks links, TimeProvider time)

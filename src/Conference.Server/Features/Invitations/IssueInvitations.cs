@@ -1,6 +1,7 @@
 using Conference.Domain;
 using Conference.Domain.Participants;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
@@ -26,9 +27,12 @@ public sealed record IssueInvitations(string? Role, DateTimeOffset? ExpiresAt) :
 
 public sealed class IssueInvitationsValidator : AbstractValidator<IssueInvitations>
 {
-    public IssueInvitationsValidator() =>
+    public IssueInvitationsValidator()
+    {
         RuleFor(r => r.Role).Must(role => role is null || RoleNames.Parse(role) is not null)
             .WithMessage($"'{{PropertyValue}}' is not a role; use {string.Join(", ", RoleNames.All.Select(RoleNames.Name))}.");
+        RuleFor(r => r.ExpiresAt).PlannableInstant();
+    }
 }
 
 public sealed class IssueInvitationsHandler(ConferenceDbContext db, JoinLinks links, TimeProvider time)

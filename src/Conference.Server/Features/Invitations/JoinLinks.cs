@@ -1,5 +1,8 @@
 using Conference.Domain.Participants;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace Conference.Server.Features.Invitations;
@@ -11,17 +14,35 @@ public sealed record InvitationLink(
 /// <summary>
 /// Builds join links. The code goes in the URL fragment (<c>#code=</c>), which browsers never
 /// send to a server, so it cannot end up in any web server's or proxy's access log.
+/// The page is <c>Auth:JoinLinkBase</c>, else <c>Auth:PublicBaseUrl</c> + <c>/join</c>; never the request's
+/// Host header, which whoever calls chooses (a link to their own site, carrying a real code, would be phishing
+/// made easy). Without either, Production refuses to issue links; elsewhere the server's own listening address is used.
 /// </summary>
-public sealed class JoinLinks(IOptions<SessionSettings> options, IHttpContextAccessor http)
+public sealed class JoinLinks(IOptions<SessionSettings> options, IHostEnvironment environment, IServer server)
 {
-    public string For(string code)
+    public string For(string code) => $"{Page()}#code={Uri.EscapeDataString(code)}";
+
+    private string Page()
     {
-        var configured = options.Value.JoinLinkBase;
-        var request = http.HttpContext?.Request;
-        var page = !string.IsNullOrWhiteSpace(configured) ? configured
-            : request is null ? "/join"
-            : $"{request.Scheme}://{request.Host}{request.PathBase}/join";
-        return $"{page}#code={Uri.EscapeDataString(code)}";
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.JoinLinkBase))
+        {
+            return settings.JoinLinkBase;
+        }
+
+        if (!string.IsNullOrWhiteSpace(settings.PublicBaseUrl))
+        {
+            return $"{settings.PublicBaseUrl.TrimEnd('/')}/join";
+        }
+
+        if (environment.IsProduction())
+        {
+            throw new ServiceNotConfiguredException(
+                "Join links cannot be issued: set Auth:PublicBaseUrl (or Auth:JoinLinkBase) to the address participants open.");
+        }
+
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => !a.Contains('*', StringComparison.Ordinal) && !a.Contains("[::]", StringComparison.Ordinal));
+        return $"{(listening ?? "http://localhost:5080").TrimEnd('/')}/join";
     }
 
     /// <summary>Makes an invitation with a fresh code; the caller stores the invitation and hands the link out.</summary>

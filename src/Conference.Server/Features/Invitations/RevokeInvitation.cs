@@ -1,5 +1,6 @@
 using Conference.Domain;
 using Conference.Server.Identity;
+using Conference.Server.Live;
 using Conference.Server.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record RevokeInvitation(Guid Id, Guid ParticipantId, Guid Invitati
     public Guid? ConferenceId => Id;
 }
 
-public sealed class RevokeInvitationHandler(ConferenceDbContext db, TimeProvider time) : IRequestHandler<RevokeInvitation, Unit>
+public sealed class RevokeInvitationHandler(ConferenceDbContext db, LiveSessions sessions, TimeProvider time) : IRequestHandler<RevokeInvitation, Unit>
 {
     public async Task<Unit> Handle(RevokeInvitation request, CancellationToken cancellationToken)
     {
@@ -23,6 +24,7 @@ public sealed class RevokeInvitationHandler(ConferenceDbContext db, TimeProvider
             ?? throw new NotFoundException("invitation", request.InvitationId);
         invitation.Revoke(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndInvitationAsync(invitation.Id, "The session was revoked: your join link was withdrawn.");
         return Unit.Value;
     }
 }

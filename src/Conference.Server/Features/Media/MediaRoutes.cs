@@ -33,7 +33,7 @@ public static class MediaRoutes
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The signed body is not a LiveKit webhook event.");
             }
 
-            await m.Send(new RecordMediaEvent(received), ct);
+            await m.Send(new RecordMediaEvent(received) { ReplayWindow = receiver.ReplayWindow }, ct);
             return Results.NoContent();
         }).WithTags("Media");
         return app;

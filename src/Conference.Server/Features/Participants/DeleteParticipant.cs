@@ -1,4 +1,5 @@
 using Conference.Server.Identity;
+using Conference.Server.Live;
 using Conference.Server.Persistence;
 using MediatR;
 
@@ -12,12 +13,13 @@ public sealed record DeleteParticipant(Guid Id, Guid ParticipantId) : IRequest<U
     public Guid? ConferenceId => Id;
 }
 
-public sealed class DeleteParticipantHandler(ConferenceDbContext db) : IRequestHandler<DeleteParticipant, Unit>
+public sealed class DeleteParticipantHandler(ConferenceDbContext db, LiveSessions sessions) : IRequestHandler<DeleteParticipant, Unit>
 {
     public async Task<Unit> Handle(DeleteParticipant request, CancellationToken cancellationToken)
     {
         db.Participants.Remove(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+        await sessions.EndParticipantAsync(request.ParticipantId, "You were removed from this conference.");
         return Unit.Value;
     }
 }

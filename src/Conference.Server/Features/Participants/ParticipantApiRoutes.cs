@@ -58,7 +58,8 @@ public static class ParticipantApiRoutes
             m.Send(command with { Id = id }, ct)).WithTags("Invitations");
 
         app.MapPost("/api/join", (RedeemInvitation command, IMediator m, CancellationToken ct) => m.Send(command, ct))
-            .WithTags("Invitations").RequireRateLimiting(AccessLimits.Join);
+            .WithTags("Invitations")
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<FailedJoinLimit>().InvokeAsync(context, next));
 
         var registration = conference.MapGroup("/registration").WithTags("Registration");
         registration.MapGet("/", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetRegistration(id), ct));

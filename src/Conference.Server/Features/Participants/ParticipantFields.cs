@@ -23,7 +23,7 @@ public sealed class ParticipantFieldsRules : AbstractValidator<IParticipantField
     {
         RuleFor(p => p.DisplayName).NotEmpty().WithMessage("A participant needs a display name.")
             .MaximumLength(ParticipantLimits.DisplayNameMaxLength)
-            .Must(name => name is null || !name.Any(char.IsControl)).WithMessage("The display name cannot contain control characters.");
+            .PersonName();
         RuleFor(p => p.Country).NotEmpty().WithMessage("Give the participant's country as an ISO 3166-1 alpha-2 code, e.g. 'AZ'.").CountryCode();
         RuleFor(p => p.Language).LanguageTag();
         RuleFor(p => p.Email).MaximumLength(ParticipantLimits.EmailMaxLength)

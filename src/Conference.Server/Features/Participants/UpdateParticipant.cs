@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Conference.Server.Identity;
+using Conference.Server.Live;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
@@ -28,7 +29,7 @@ public sealed class UpdateParticipantValidator : AbstractValidator<UpdatePartici
     public UpdateParticipantValidator() => Include(new ParticipantFieldsRules());
 }
 
-public sealed class UpdateParticipantHandler(ConferenceDbContext db) : IRequestHandler<UpdateParticipant, ParticipantDto>
+public sealed class UpdateParticipantHandler(ConferenceDbContext db, LiveSessions sessions) : IRequestHandler<UpdateParticipant, ParticipantDto>
 {
     public async Task<ParticipantDto> Handle(UpdateParticipant request, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class UpdateParticipantHandler(ConferenceDbContext db) : IRequestH
         participant.Update(ParticipantFieldsRules.ToProfile(request, language));
         await db.EnsureUniqueAsync(participant, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await sessions.NarrowRolesAsync(participant.Id, participant.Roles);
         return ParticipantDto.From(participant);
     }
 }

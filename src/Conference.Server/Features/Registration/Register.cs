@@ -31,7 +31,7 @@ public sealed class RegisterValidator : AbstractValidator<Register>
     {
         RuleFor(r => r.DisplayName).NotEmpty().WithMessage("Tell us the name to show to others.")
             .MaximumLength(ParticipantLimits.DisplayNameMaxLength)
-            .Must(name => name is null || !name.Any(char.IsControl)).WithMessage("The name cannot contain control characters.");
+            .PersonName();
         RuleFor(r => r.Country).NotEmpty().WithMessage("Choose your country (an ISO code such as 'AZ').").CountryCode();
         RuleFor(r => r.Language).LanguageTag();
     }

@@ -45,6 +45,7 @@ public sealed class SegmentFieldsRules : AbstractValidator<ISegmentFields>
             .WithMessage("A segment with a fixed start needs 'fixedStart' (an ISO 8601 instant).");
         RuleFor(s => s.FixedStart).Null().When(s => s.StartMode == Domain.Programs.StartMode.FollowsPrevious)
             .WithMessage("A segment that follows the previous one has no 'fixedStart'.");
+        RuleFor(s => s.FixedStart).PlannableInstant();
         RuleFor(s => s.AwardName).MaximumLength(SegmentLimits.NameMaxLength);
         RuleFor(s => s.Notes).MaximumLength(SegmentLimits.NotesMaxLength);
         RuleFor(s => s.Translations).Translations(t => t.Title, SegmentLimits.TitleMaxLength);

@@ -23,6 +23,7 @@ public static class ShowRoutes
         show.MapPost("/cue", (Guid id, ChangeCueRequest c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct));
         show.MapPost("/message", (Guid id, SendMessageRequest c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct));
         show.MapPost("/end", (Guid id, EndShowRequest c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct));
+        show.MapPost("/reset", (Guid id, ResetShowRequest c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct));
         return conferences;
     }
 }
