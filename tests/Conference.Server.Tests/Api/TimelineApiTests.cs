@@ -85,6 +85,35 @@ public class TimelineApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Calendar_LongMultiByteTitle_IsFoldedWithinSeventyFiveOctetsAndUnfoldsToTheTitle()
+    {
+        var title = string.Concat(Enumerable.Repeat("Azərbaycan Respublikasının Dövlət Himni ", 3)).Trim();
+        var conference = await AddSegmentAsync(await CreateConferenceAsync(), new { kind = "anthem", title, durationSeconds = 120 });
+
+        var ics = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}/program.ics");
+
+        Assert.That(ics.Split("\r\n").Select(l => Encoding.UTF8.GetByteCount(l)), Has.All.LessThanOrEqualTo(75));
+        Assert.That(ics.Replace("\r\n ", "", StringComparison.Ordinal), Does.Contain($"SUMMARY:{title}\r\n"));
+        Assert.That(ics, Does.Contain("CATEGORIES:anthem\r\n"));
+    }
+
+    [Test]
+    public async Task Calendar_LeavesOutSegmentNotes_WhichAreForHostsAndSpeakers()
+    {
+        var conference = await AddSegmentAsync(await CreateConferenceAsync(), new
+        {
+            kind = "speech", title = "Address", durationSeconds = 600, notes = "Cue the flag after the second paragraph",
+            speaker = new { name = "Fuad Muradov", country = "AZ" },
+        });
+        Assert.That(conference.Segments[0].Notes, Is.EqualTo("Cue the flag after the second paragraph"), "the notes were stored");
+
+        var ics = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}/program.ics");
+
+        Assert.That(ics.Replace("\r\n ", "", StringComparison.Ordinal), Does.Not.Contain("Cue the flag"));
+        Assert.That(ics.Replace("\r\n ", "", StringComparison.Ordinal), Does.Contain("Speaker: Fuad Muradov (AZ)"));
+    }
+
+    [Test]
     public async Task Calendar_UnknownConference_Is404()
     {
         await Problem(await Anonymous.GetAsync($"/api/conferences/{Guid.NewGuid()}/program.ics"), HttpStatusCode.NotFound);
