@@ -100,6 +100,9 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
     /// <summary>Raised when a host message for this caller's role arrives.</summary>
     public event EventHandler<HostMessage>? MessageReceived;
 
+    /// <summary>Raised after every clock sync (at start, periodically, after a reconnect or a jump of the local clock).</summary>
+    public event EventHandler<ClockSync>? ClockSynced;
+
     /// <summary>Raised for hosts when the media side's status changes (in sync, pending, degraded).</summary>
     public event EventHandler<MediaStatus>? MediaStatusChanged;
 
@@ -131,6 +134,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
         await Clock.SyncAsync(
             (ticks, ct) => Hub(ct).SyncClock(ticks), _options.ClockSamples, cancellationToken).ConfigureAwait(false);
         _nextResyncAt = _options.TimeProvider.GetUtcNow() + _options.ClockResyncInterval;
+        ClockSynced?.Invoke(this, Clock);
     }
 
     /// <summary>Completes with the first state (current or coming) that satisfies <paramref name="condition"/>.</summary>
