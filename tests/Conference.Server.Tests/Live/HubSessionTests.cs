@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Conference.Client;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conference.Server.Tests.Live;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Conference.Domain.Show;
 using Conference.Server.Live;

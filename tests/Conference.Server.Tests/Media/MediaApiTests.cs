@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using Conference.Client;
 using Conference.Domain.Media;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Media;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Conference.Domain.Media;
 using Conference.LiveKit;
 using Conference.LiveKit.Emulator;
 using Conference.Server.Features.Conferences;
