@@ -25,7 +25,10 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
     private DateTimeOffset _nextResyncAt;
     private Guid? _conferenceId;
 
-    /// <summary>Creates a client for the server at <paramref name="serverUrl"/>, signing in with <paramref name="accessToken"/> (organizer key or session token).</summary>
+    /// <summary>
+    /// Creates a client for the server at <paramref name="serverUrl"/>, signing in with <paramref name="accessToken"/>
+    /// (organizer key or session token).
+    /// </summary>
     public ConferenceLiveClient(Uri serverUrl, string accessToken, ConferenceClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(serverUrl);

@@ -12,7 +12,8 @@ namespace Conference.Server.Features.Attendance;
 public interface IAttendanceLog
 {
     /// <summary>Opens a stay for this connection; false when the participant is not in the conference (nothing recorded).</summary>
-    Task<bool> RecordJoinAsync(Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default);
+    Task<bool> RecordJoinAsync(
+        Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default);
 
     /// <summary>Closes the open stay of this connection, if there is one.</summary>
     Task RecordLeaveAsync(Guid conferenceId, string connectionId, AttendanceSource source, CancellationToken cancellationToken = default);
