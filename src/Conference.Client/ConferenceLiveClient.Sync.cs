@@ -14,28 +14,22 @@ public sealed partial class ConferenceLiveClient
             return;
         }
 
-        bool gap;
+        Arrival arrival;
         lock (_stateLock)
         {
-            var current = Show;
-            if (current is not null && state.Revision <= current.Revision)
+            arrival = ShowStateTracker.Decide(Show, Snapshot?.Program.ProgramRevision, state, out var merged);
+            if (arrival == Arrival.Applied)
             {
-                return;
-            }
-
-            // A missed change, or a program edited since the snapshot: either way, take a fresh snapshot.
-            // A change that carries only its own runs needs the earlier ones from the revision it follows.
-            gap = (current is not null && state.PreviousRevision != current.Revision)
-                || (state.RunsFrom > 0 && (current is null || current.Runs.Count < state.RunsFrom))
-                || (Snapshot is { } snapshot && snapshot.Program.ProgramRevision != state.ProgramRevision);
-            if (!gap)
-            {
-                state = state.RunsFrom == 0 ? state : state with { Runs = [.. current!.Runs.Take(state.RunsFrom), .. state.Runs], RunsFrom = 0 };
-                Show = state;
+                Show = state = merged;
             }
         }
 
-        if (gap)
+        if (arrival == Arrival.Stale)
+        {
+            return;
+        }
+
+        if (arrival == Arrival.Gap)
         {
             RevisionGap(_logger, Show?.Revision ?? 0, state.PreviousRevision);
             _ = ResyncQuietlyAsync();
@@ -52,7 +46,7 @@ public sealed partial class ConferenceLiveClient
         await _resync.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var snapshot = await InvokeAsync<ShowSnapshot>("JoinConference", [conferenceId], cancellationToken).ConfigureAwait(false);
+            var snapshot = await Hub(cancellationToken).JoinConference(conferenceId).ConfigureAwait(false);
             lock (_stateLock)
             {
                 Snapshot = snapshot;

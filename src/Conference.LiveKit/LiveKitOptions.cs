@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Conference.LiveKit;
 
 /// <summary>Settings for the LiveKit clients, bound from the <c>LiveKit</c> configuration section.</summary>
 public sealed class LiveKitOptions
 {
-    /// <summary>The configuration section <see cref="LiveKitServiceCollectionExtensions.AddLiveKit(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/> reads.</summary>
+    /// <summary>
+    /// The configuration section <see cref="LiveKitServiceCollectionExtensions.AddLiveKit(IServiceCollection, IConfiguration)"/> reads.
+    /// </summary>
     public const string SectionName = "LiveKit";
 
     /// <summary>The server URL; <c>ws(s)://</c> is accepted and turned into <c>http(s)://</c>.</summary>

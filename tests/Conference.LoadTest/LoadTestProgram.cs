@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Conference.Client;
@@ -190,8 +189,10 @@ internal static class LoadTestProgram
         await workers.StopAsync(cancellationToken);
         Console.WriteLine($"finished, {LoadReport.LoadAverage()}");
         LoadReport.Print(participants, signIn.Time, joinTime, live, before, joined, lost, bareJoinTime, bare, joined, bareJoined, bareLost, workers.JoinedGrowth);
-        Console.WriteLine($"| server process CPU per change (send until all received) | {liveCpu.TotalMilliseconds / changes:0.0} ms | {bareCpu.TotalMilliseconds / changes:0.0} ms | {liveCpu / bareCpu:0.00} |");
-        Console.WriteLine($"| client processes CPU per change (same span) | {liveClientCpu.TotalMilliseconds / changes:0.0} ms | {bareClientCpu.TotalMilliseconds / changes:0.0} ms | {liveClientCpu / bareClientCpu:0.00} |");
+        Console.WriteLine($"| server process CPU per change (send until all received) | {liveCpu.TotalMilliseconds / changes:0.0} ms "
+            + $"| {bareCpu.TotalMilliseconds / changes:0.0} ms | {liveCpu / bareCpu:0.00} |");
+        Console.WriteLine($"| client processes CPU per change (same span) | {liveClientCpu.TotalMilliseconds / changes:0.0} ms "
+            + $"| {bareClientCpu.TotalMilliseconds / changes:0.0} ms | {liveClientCpu / bareClientCpu:0.00} |");
         return 0;
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Conference.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conference.LoadTest;

@@ -14,7 +14,8 @@ public enum AttendanceSource
 public sealed class AttendanceRecord
 {
     private AttendanceRecord(
-        Guid id, Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, string country, ParticipantRoles roles, DateTimeOffset joinedAt)
+        Guid id, Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, string country, ParticipantRoles roles,
+        DateTimeOffset joinedAt)
     {
         Id = id;
         ConferenceId = conferenceId;
@@ -44,7 +45,8 @@ public sealed class AttendanceRecord
     public bool IsConnected => LeftAt is null;
 
     public static AttendanceRecord Join(
-        Guid id, Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, string country, ParticipantRoles roles, DateTimeOffset now) =>
+        Guid id, Guid conferenceId, Guid participantId, string connectionId, AttendanceSource source, string country, ParticipantRoles roles,
+        DateTimeOffset now) =>
         new(id, conferenceId, participantId, connectionId, source, country, roles, now);
 
     /// <summary>A second leave for the same stay changes nothing: webhooks are delivered at least once.</summary>

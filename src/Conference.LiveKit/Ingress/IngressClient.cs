@@ -47,7 +47,8 @@ public sealed class IngressClient
     /// <param name="ingressId">Only this ingress.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The ingresses.</returns>
-    public async Task<IReadOnlyList<IngressInfo>> ListIngressAsync(string? roomName = null, string? ingressId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IngressInfo>> ListIngressAsync(
+        string? roomName = null, string? ingressId = null, CancellationToken cancellationToken = default)
     {
         ProtoJson json = await _transport.CallAsync(Service, "ListIngress", new { roomName, ingressId }, IngressAdmin, idempotent: true, cancellationToken);
         return json.Array("items", IngressInfo.FromProto);

@@ -97,12 +97,14 @@ public sealed class RoomServiceClient
     /// <param name="muted">The wanted state.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The track after the change.</returns>
-    public async Task<TrackInfo> MutePublishedTrackAsync(string room, string identity, string trackSid, bool muted, CancellationToken cancellationToken = default)
+    public async Task<TrackInfo> MutePublishedTrackAsync(
+        string room, string identity, string trackSid, bool muted, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(room);
         ArgumentException.ThrowIfNullOrEmpty(identity);
         ArgumentException.ThrowIfNullOrEmpty(trackSid);
-        ProtoJson json = await _transport.CallAsync(Service, "MutePublishedTrack", new { room, identity, trackSid, muted }, Admin(room), idempotent: true, cancellationToken);
+        ProtoJson json = await _transport.CallAsync(
+            Service, "MutePublishedTrack", new { room, identity, trackSid, muted }, Admin(room), idempotent: true, cancellationToken);
         return json.Message("track") is { } track ? TrackInfo.FromProto(track) : new TrackInfo { Sid = trackSid, Muted = muted };
     }
 

@@ -14,7 +14,8 @@ public sealed class LiveKitException : Exception
     /// <param name="httpStatus">The HTTP status, or null when no response arrived.</param>
     /// <param name="meta">The Twirp <c>meta</c> map.</param>
     /// <param name="innerException">The transport error, if any.</param>
-    public LiveKitException(string code, string message, HttpStatusCode? httpStatus, IReadOnlyDictionary<string, string>? meta = null, Exception? innerException = null)
+    public LiveKitException(
+        string code, string message, HttpStatusCode? httpStatus, IReadOnlyDictionary<string, string>? meta = null, Exception? innerException = null)
         : base($"LiveKit {code}: {message}", innerException)
     {
         Code = code;

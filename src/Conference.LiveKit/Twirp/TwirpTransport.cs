@@ -21,7 +21,8 @@ internal sealed class TwirpTransport(IHttpClientFactory httpClientFactory, IOpti
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false) },
     };
 
-    public async Task<ProtoJson> CallAsync(string service, string method, object request, VideoGrant grant, bool idempotent, CancellationToken cancellationToken)
+    public async Task<ProtoJson> CallAsync(
+        string service, string method, object request, VideoGrant grant, bool idempotent, CancellationToken cancellationToken)
     {
         LiveKitOptions settings = options.Value;
         using HttpRequestMessage message = new(HttpMethod.Post, new Uri(BaseUri(settings.Url), $"twirp/livekit.{service}/{method}"));

@@ -125,6 +125,8 @@ internal sealed partial class OrganizerKeyAnnouncement(
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Auth:OrganizerKey configured: nobody can edit programs. Set Auth__OrganizerKey.")]
     private static partial void MissingKey(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No Auth:SessionSigningKey configured; generated one for this start. Participant sessions end when the server restarts.")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "No Auth:SessionSigningKey configured; generated one for this start. Participant sessions end when the server restarts.")]
     private static partial void GeneratedSigningKey(ILogger logger);
 }

@@ -10,7 +10,8 @@ namespace Conference.Server.Identity;
 /// server's key and clock; then the database confirms that the invitation behind the token is
 /// still usable and the participant still exists, so revoking or deleting takes effect at once.
 /// </summary>
-public sealed class SessionAuthentication(IOptions<SessionSettings> sessions, TimeProvider time, IServiceScopeFactory scopes) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class SessionAuthentication(
+    IOptions<SessionSettings> sessions, TimeProvider time, IServiceScopeFactory scopes) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options)
     {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Conference.Domain;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
-using Conference.Server.Features.Conferences;
 using Conference.Server.Media;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.SignalR;

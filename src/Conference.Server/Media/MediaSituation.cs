@@ -23,7 +23,8 @@ public interface IMediaSituationSource
     /// unknown is treated as an attendee. Only they are read, not everyone invited: a conference has
     /// thousands of participants, and the director looks after every change of the show.
     /// </summary>
-    Task<IReadOnlyDictionary<string, MediaMember>> GetMembersAsync(Guid conferenceId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, MediaMember>> GetMembersAsync(
+        Guid conferenceId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken);
 }
 
 public static class MediaRooms

@@ -2,34 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Conference.Server.Media;
 
-public enum MediaSyncState
-{
-    /// <summary>The provider matches the show.</summary>
-    InSync,
-
-    /// <summary>A change is being applied.</summary>
-    Pending,
-
-    /// <summary>The provider could not be brought in line; the director keeps trying.</summary>
-    Degraded,
-}
-
-/// <summary>
-/// What hosts see of the media side: whether the provider took every change (<see cref="State"/>, and why not),
-/// what the call should be now (<see cref="Expected"/>, from the show) and what the provider says it is
-/// (<see cref="Actual"/>, read back after converging). Both are null when no show is on; Actual is null when
-/// the provider could not be read.
-/// </summary>
-public sealed record MediaStatus(
-    Guid ConferenceId, string Provider, MediaSyncState State, string? Error, DateTimeOffset At, MediaCallView? Expected, MediaCallView? Actual);
-
-/// <summary>
-/// The call in a host's terms. <see cref="AudienceMuted"/>: nobody may talk (anthem, silence).
-/// <see cref="OnStage"/>: who has the floor, by name (the program's speaker; in <c>Actual</c>, the non-crew people
-/// who may publish). <see cref="PlayingSegmentId"/>: the segment whose recording plays.
-/// </summary>
-public sealed record MediaCallView(bool AudienceMuted, IReadOnlyList<string> OnStage, Guid? PlayingSegmentId);
-
 /// <summary>Told of every status change (the live hub forwards it to hosts).</summary>
 public interface IMediaStatusSink
 {

@@ -1,4 +1,3 @@
-using Conference.Domain;
 using Conference.Domain.Programs;
 
 namespace Conference.Domain.Tests.Programs;

@@ -9,7 +9,8 @@ public sealed class WebhookConformanceTests
 {
     private const string Key = "APIprobeKey";
     private const string Secret = "probe-secret-that-is-long-enough-0123456789";
-    private const string Body = """{"event":"track_published","room":{"sid":"RM_1","name":"conf-1"},"participant":{"identity":"alice"},"track":{"sid":"TR_1","type":"AUDIO","source":"MICROPHONE"},"id":"EV_1","createdAt":"1700000000"}""";
+    private const string Body = """{"event":"track_published","room":{"sid":"RM_1","name":"conf-1"},"participant":{"identity":"alice"},"track":"""
+        + """{"sid":"TR_1","type":"AUDIO","source":"MICROPHONE"},"id":"EV_1","createdAt":"1700000000"}""";
 
     private readonly WebhookSigner _signer = new(Key, Secret);
 

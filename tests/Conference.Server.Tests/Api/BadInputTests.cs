@@ -18,6 +18,9 @@ public class BadInputTests(DatabaseKind kind) : ApiTestBase(kind)
         "POST /api/conferences/{id}/segments/reorder",
     ];
 
+    /// <summary>The endpoints that name an existing conference (creating one names none).</summary>
+    public static readonly string[] ConferenceBodyEndpoints = [.. BodyEndpoints.Where(e => e.Contains("{id}", StringComparison.Ordinal))];
+
     public static readonly object[] BadBodies =
     [
         new object[] { "malformed JSON", "{\"title\": \"x\",", HttpStatusCode.BadRequest },
@@ -63,14 +66,9 @@ public class BadInputTests(DatabaseKind kind) : ApiTestBase(kind)
         await Problem(response, HttpStatusCode.UnsupportedMediaType);
     }
 
-    [TestCaseSource(nameof(BodyEndpoints))]
+    [TestCaseSource(nameof(ConferenceBodyEndpoints))]
     public async Task UnknownConference_Is404Problem(string endpoint)
     {
-        if (endpoint.StartsWith("POST /api/conferences", StringComparison.Ordinal) && !endpoint.Contains("{id}", StringComparison.Ordinal))
-        {
-            Assert.Pass("Creating a conference names no existing conference.");
-        }
-
         var (method, path) = Resolve(endpoint, Guid.NewGuid(), Guid.NewGuid());
         var body = endpoint.EndsWith("reorder", StringComparison.Ordinal) ? "{\"expectedRevision\": 1, \"segmentIds\": []}"
             : endpoint.Contains("segments", StringComparison.Ordinal) ? "{\"expectedRevision\": 1, \"kind\": \"custom\", \"title\": \"x\", \"durationSeconds\": 60}"

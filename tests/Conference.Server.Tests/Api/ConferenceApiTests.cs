@@ -118,9 +118,15 @@ public class ConferenceApiTests(DatabaseKind kind) : ApiTestBase(kind)
     public async Task Update_WithStaleRevision_Is409NamingCurrentRevision()
     {
         var created = await CreateConferenceAsync();
-        await Organizer.PutAsJsonAsync($"/api/conferences/{created.Id}", new { expectedRevision = 1, title = "First", scheduledStart = "2026-12-31T11:00:00Z", timeZone = "Asia/Baku", languages = new[] { "az" } });
+        await Organizer.PutAsJsonAsync($"/api/conferences/{created.Id}", new
+        {
+            expectedRevision = 1, title = "First", scheduledStart = "2026-12-31T11:00:00Z", timeZone = "Asia/Baku", languages = new[] { "az" },
+        });
 
-        var stale = await Organizer.PutAsJsonAsync($"/api/conferences/{created.Id}", new { expectedRevision = 1, title = "Second", scheduledStart = "2026-12-31T11:00:00Z", timeZone = "Asia/Baku", languages = new[] { "az" } });
+        var stale = await Organizer.PutAsJsonAsync($"/api/conferences/{created.Id}", new
+        {
+            expectedRevision = 1, title = "Second", scheduledStart = "2026-12-31T11:00:00Z", timeZone = "Asia/Baku", languages = new[] { "az" },
+        });
         var problem = await Problem(stale, HttpStatusCode.Conflict);
 
         Assert.That((int)problem["currentRevision"]!, Is.EqualTo(2));

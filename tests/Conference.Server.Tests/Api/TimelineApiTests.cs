@@ -34,6 +34,19 @@ public class TimelineApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Timeline_SpellsKindsAsTheProgramApi()
+    {
+        var conference = await ProgramWithTwoSegments();
+        var program = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}");
+        var timeline = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}/timeline");
+        var show = await Organizer.GetStringAsync($"/api/conferences/{conference.Id}/show/timeline");
+
+        Assert.That(program, Does.Contain("\"kind\":\"minuteOfSilence\""));
+        Assert.That(timeline, Does.Contain("\"kind\":\"minuteOfSilence\"").And.Not.Contains("MinuteOfSilence"));
+        Assert.That(show, Does.Contain("\"progress\":\"upcoming\"").And.Not.Contains("Upcoming"));
+    }
+
+    [Test]
     public async Task Timeline_WithoutViewerZone_LeavesViewerEmpty()
     {
         var conference = await ProgramWithTwoSegments();
@@ -69,6 +82,35 @@ public class TimelineApiTests(DatabaseKind kind) : ApiTestBase(kind)
         Assert.That(ics, Does.Contain("DTEND:20261231T111600Z\r\n"));
         Assert.That(ics, Does.Contain(@"SUMMARY:Address\; greetings\, thanks"));
         Assert.That(ics.Split("\r\n").Select(l => Encoding.UTF8.GetByteCount(l)), Has.All.LessThanOrEqualTo(75));
+    }
+
+    [Test]
+    public async Task Calendar_LongMultiByteTitle_IsFoldedWithinSeventyFiveOctetsAndUnfoldsToTheTitle()
+    {
+        var title = string.Concat(Enumerable.Repeat("Azərbaycan Respublikasının Dövlət Himni ", 3)).Trim();
+        var conference = await AddSegmentAsync(await CreateConferenceAsync(), new { kind = "anthem", title, durationSeconds = 120 });
+
+        var ics = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}/program.ics");
+
+        Assert.That(ics.Split("\r\n").Select(l => Encoding.UTF8.GetByteCount(l)), Has.All.LessThanOrEqualTo(75));
+        Assert.That(ics.Replace("\r\n ", "", StringComparison.Ordinal), Does.Contain($"SUMMARY:{title}\r\n"));
+        Assert.That(ics, Does.Contain("CATEGORIES:anthem\r\n"));
+    }
+
+    [Test]
+    public async Task Calendar_LeavesOutSegmentNotes_WhichAreForHostsAndSpeakers()
+    {
+        var conference = await AddSegmentAsync(await CreateConferenceAsync(), new
+        {
+            kind = "speech", title = "Address", durationSeconds = 600, notes = "Cue the flag after the second paragraph",
+            speaker = new { name = "Fuad Muradov", country = "AZ" },
+        });
+        Assert.That(conference.Segments[0].Notes, Is.EqualTo("Cue the flag after the second paragraph"), "the notes were stored");
+
+        var ics = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}/program.ics");
+
+        Assert.That(ics.Replace("\r\n ", "", StringComparison.Ordinal), Does.Not.Contain("Cue the flag"));
+        Assert.That(ics.Replace("\r\n ", "", StringComparison.Ordinal), Does.Contain("Speaker: Fuad Muradov (AZ)"));
     }
 
     [Test]

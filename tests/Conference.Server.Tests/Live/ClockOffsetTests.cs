@@ -26,12 +26,16 @@ public class ClockOffsetTests
         AssertAgrees(slow, deadline, "3 minutes behind");
 
         // The local clock jumps by an hour: the client notices and re-syncs by itself.
-        behind.Skew += TimeSpan.FromHours(1);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (slow.Clock.Offset > TimeSpan.FromMinutes(-30) && waited.Elapsed < TimeSpan.FromSeconds(5))
+        var resynced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        slow.ClockSynced += (_, clock) =>
         {
-            await Task.Delay(50);
-        }
+            if (clock.Offset < TimeSpan.FromMinutes(-30))
+            {
+                resynced.TrySetResult();
+            }
+        };
+        behind.Skew += TimeSpan.FromHours(1);
+        await resynced.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         AssertAgrees(slow, deadline, "after its clock jumped an hour");
     }

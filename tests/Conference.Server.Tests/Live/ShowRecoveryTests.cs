@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Conference.Client;
 using Conference.Domain.Show;
 using Conference.Server.Features.Conferences;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using Conference.Client;
 using Conference.Domain.Media;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Media;
@@ -59,19 +57,19 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
         media.Join(room, new MediaMember(chairman.Id.ToString(), chairman.DisplayName, "AZ", false), PublishRights.DataOnly);
 
         await Read<LiveShowState>(await PostShowAsync(conference.Id, "start", new { expectedRevision = 0 }));
-        await Until(async () => (await RightsOf(media, room, host.Id)) == PublishRights.DataOnly);
+        await Eventually.Until(async () => (await RightsOf(media, room, host.Id)) == PublishRights.DataOnly);
         var hostTracks = (await media.ListParticipantsAsync(room, CancellationToken.None)).Single(p => p.Identity == host.Id.ToString()).Tracks;
         Assert.That(hostTracks.Where(t => !t.Muted), Is.Empty, "the host's microphone is silenced");
         // Hosts see that the call should be silent, and that it is (the status follows the convergence).
-        await Until(async () => await StatusAsync(conference.Id) is { Expected.AudienceMuted: true, Actual.AudienceMuted: true });
+        await Eventually.Until(async () => await StatusAsync(conference.Id) is { Expected.AudienceMuted: true, Actual.AudienceMuted: true });
         Assert.That((await StatusAsync(conference.Id)).Actual!.OnStage, Is.Empty);
 
         var state = await Read<LiveShowState>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
         await Read<LiveShowState>(await PostShowAsync(conference.Id, "next", new { expectedRevision = state.Revision }));
-        await Until(async () => (await RightsOf(media, room, chairman.Id)) == PublishRights.Everything);
+        await Eventually.Until(async () => (await RightsOf(media, room, chairman.Id)) == PublishRights.Everything);
         Assert.That(await RightsOf(media, room, host.Id), Is.EqualTo(PublishRights.Everything));
 
-        await Until(async () => (await StatusAsync(conference.Id)).Actual?.OnStage.Count == 1);
+        await Eventually.Until(async () => (await StatusAsync(conference.Id)).Actual?.OnStage.Count == 1);
         var status = await StatusAsync(conference.Id);
         Assert.That(status.State, Is.EqualTo(MediaSyncState.InSync));
         Assert.That(status.Expected!.AudienceMuted, Is.False);
@@ -91,7 +89,7 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.That(present.Present.Select(p => p.ParticipantId), Is.EqualTo(new[] { session.ParticipantId }));
 
         await client.DisposeAsync();
-        await Until(async () => (await Read<AttendanceDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance"))).ConnectedNow == 0);
+        await Eventually.Until(async () => (await Read<AttendanceDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance"))).ConnectedNow == 0);
         var log = await Read<List<AttendanceEntryDto>>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/attendance/log"));
         Assert.That(log, Has.Count.EqualTo(1));
     }
@@ -101,15 +99,4 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
 
     private static async Task<PublishRights> RightsOf(SimulatedMediaProvider media, string room, Guid participantId) =>
         (await media.ListParticipantsAsync(room, CancellationToken.None)).Single(p => p.Identity == participantId.ToString()).Rights;
-
-    /// <summary>The director works in the background; poll, bounded (this waits for work, never for a timer).</summary>
-    private static async Task Until(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "condition not reached in time");
-            await Task.Delay(20);
-        }
-    }
 }

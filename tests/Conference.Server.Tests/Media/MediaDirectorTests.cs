@@ -151,11 +151,11 @@ public class MediaDirectorTests
         await loop.StartAsync(CancellationToken.None);
 
         loop.Nudge(_show.ConferenceId);
-        await Until(() => _board.Get(_show.ConferenceId)?.State == MediaSyncState.Degraded);
+        await Eventually.Until(() => _board.Get(_show.ConferenceId)?.State == MediaSyncState.Degraded);
 
         _provider.Down = false;
         _clock.Advance(TimeSpan.FromSeconds(10));
-        await Until(() => _board.Get(_show.ConferenceId)?.State == MediaSyncState.InSync);
+        await Eventually.Until(() => _board.Get(_show.ConferenceId)?.State == MediaSyncState.InSync);
         Assert.That((await Participant("chairman")).Rights, Is.EqualTo(PublishRights.DataOnly));
         await loop.StopAsync(CancellationToken.None);
     }
@@ -171,16 +171,5 @@ public class MediaDirectorTests
         Assert.That(ticket.Room, Is.EqualTo(_show.Room));
         Assert.That(ticket.ExpiresAt, Is.EqualTo(_clock.GetUtcNow() + TimeSpan.FromHours(6)));
         Assert.That(ticket.Token, Has.Length.EqualTo(32));
-    }
-
-    /// <summary>Waits for work the loop does on another thread; bounded, and never a wait for a timer.</summary>
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "condition not reached within 10 s");
-            await Task.Delay(10);
-        }
     }
 }

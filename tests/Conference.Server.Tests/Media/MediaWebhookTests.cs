@@ -25,7 +25,8 @@ public class MediaWebhookTests(DatabaseKind kind) : ApiTestBase(kind)
     };
 
     private static string ParticipantEvent(string name, Guid conferenceId, Guid participantId, string sid) =>
-        $$"""{"event":"{{name}}","room":{"name":"{{MediaRooms.For(conferenceId)}}"},"participant":{"sid":"{{sid}}","identity":"{{participantId}}","name":"Guest"},"id":"EV_{{name}}_{{sid}}","createdAt":"1798000000"}""";
+        $$"""{"event":"{{name}}","room":{"name":"{{MediaRooms.For(conferenceId)}}"},"participant":"""
+        + $$"""{"sid":"{{sid}}","identity":"{{participantId}}","name":"Guest"},"id":"EV_{{name}}_{{sid}}","createdAt":"1798000000"}""";
 
     private Task<HttpResponseMessage> Post(string body, string? authorization)
     {
@@ -81,7 +82,9 @@ public class MediaWebhookTests(DatabaseKind kind) : ApiTestBase(kind)
     public async Task FailedRecording_TurnsTheMediaStatusDegraded_ForHosts()
     {
         var conference = await CreateConferenceAsync();
-        var body = $$"""{"event":"egress_ended","egressInfo":{"egressId":"EG_1","roomName":"{{MediaRooms.For(conference.Id)}}","status":"EGRESS_FAILED","error":"no space left on device"},"id":"EV_9","createdAt":"1798000000"}""";
+        var body = """{"event":"egress_ended","egressInfo":"""
+            + $$"""{"egressId":"EG_1","roomName":"{{MediaRooms.For(conference.Id)}}","status":"EGRESS_FAILED","error":"no space left on device"}"""
+            + ""","id":"EV_9","createdAt":"1798000000"}""";
 
         Assert.That((await Post(body, Sign(body))).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var status = await Read<MediaStatus>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/media/status"));

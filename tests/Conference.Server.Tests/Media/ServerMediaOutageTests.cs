@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Conference.Domain.Media;
 using Conference.LiveKit;
 using Conference.LiveKit.Emulator;
 using Conference.Server.Features.Conferences;
@@ -68,19 +67,9 @@ public class ServerMediaOutageTests
     }
 
     /// <summary>The director works in the background: poll its status, bounded (waiting for work, never for a timer).</summary>
-    private static async Task<MediaStatus> Until(HttpClient organizer, Guid conferenceId, Func<MediaStatus, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var status = (await organizer.GetFromJsonAsync<MediaStatus>($"/api/conferences/{conferenceId}/media/status", ApiTestBase.Json))!;
-            if (condition(status))
-            {
-                return status;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"media status stayed {status.State} ({status.Error})");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<MediaStatus> Until(HttpClient organizer, Guid conferenceId, Func<MediaStatus, bool> condition) =>
+        Eventually.Value(
+            async () => (await organizer.GetFromJsonAsync<MediaStatus>($"/api/conferences/{conferenceId}/media/status", ApiTestBase.Json))!,
+            condition,
+            TimeSpan.FromSeconds(20));
 }

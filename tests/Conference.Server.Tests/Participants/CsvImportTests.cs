@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Conference.Server.Features.Participants;
 
 namespace Conference.Server.Tests.Participants;

@@ -31,7 +31,8 @@ public sealed record CountryCount(string Country, int Participants);
 
 public sealed record RoleCount(string Role, int Participants);
 
-public sealed record PresentParticipant(Guid ParticipantId, string? DisplayName, string Country, IReadOnlyList<string> Roles, DateTimeOffset Since, IReadOnlyList<AttendanceSource> Sources);
+public sealed record PresentParticipant(
+    Guid ParticipantId, string? DisplayName, string Country, IReadOnlyList<string> Roles, DateTimeOffset Since, IReadOnlyList<AttendanceSource> Sources);
 
 public sealed class GetAttendanceHandler(ConferenceDbContext db, TimeProvider time) : IRequestHandler<GetAttendance, AttendanceDto>
 {
@@ -62,7 +63,8 @@ public sealed class GetAttendanceHandler(ConferenceDbContext db, TimeProvider ti
             time.GetUtcNow(),
             present.Count,
             open.Count,
-            [.. present.GroupBy(p => p.Country).Select(g => new CountryCount(g.Key, g.Count())).OrderByDescending(c => c.Participants).ThenBy(c => c.Country, StringComparer.Ordinal)],
+            [.. present.GroupBy(p => p.Country).Select(g => new CountryCount(g.Key, g.Count()))
+                .OrderByDescending(c => c.Participants).ThenBy(c => c.Country, StringComparer.Ordinal)],
             [.. RoleNames.All.Select(role => new RoleCount(RoleNames.Name(role), present.Count(p => p.Roles.Contains(RoleNames.Name(role)))))],
             present);
     }
@@ -71,7 +73,8 @@ public sealed class GetAttendanceHandler(ConferenceDbContext db, TimeProvider ti
 internal static class AttendanceNames
 {
     /// <summary>Current display names; a participant deleted since has none, but their stays remain.</summary>
-    public static async Task<Dictionary<Guid, string>> ForAsync(ConferenceDbContext db, Guid conferenceId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    public static async Task<Dictionary<Guid, string>> ForAsync(
+        ConferenceDbContext db, Guid conferenceId, IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
         return await db.Participants.AsNoTracking()

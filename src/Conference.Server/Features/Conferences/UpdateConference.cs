@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-using Conference.Server.Identity;
 using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using FluentValidation;

@@ -50,7 +50,8 @@ public sealed class JoinLinks(IOptions<SessionSettings> options, IHostEnvironmen
     {
         var code = SessionTokens.NewInvitationCode();
         var invitation = Invitation.Create(Guid.NewGuid(), participant.ConferenceId, participant.Id, SessionTokens.HashInvitationCode(code), now, expiresAt);
-        return (invitation, new InvitationLink(invitation.Id, participant.Id, participant.DisplayName, participant.Email, code, For(code), invitation.ExpiresAt));
+        return (invitation, new InvitationLink(
+            invitation.Id, participant.Id, participant.DisplayName, participant.Email, code, For(code), invitation.ExpiresAt));
     }
 }
 

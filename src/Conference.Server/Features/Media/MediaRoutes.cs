@@ -30,7 +30,8 @@ public static class MediaRoutes
             }
             catch (System.Text.Json.JsonException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The signed body is not a LiveKit webhook event.");
+                return Results.Problem(
+                    statusCode: StatusCodes.Status400BadRequest, title: "Bad request", detail: "The signed body is not a LiveKit webhook event.");
             }
 
             await m.Send(new RecordMediaEvent(received) { ReplayWindow = receiver.ReplayWindow }, ct);

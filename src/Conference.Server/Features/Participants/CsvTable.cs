@@ -1,4 +1,4 @@
-using System.Text;
+using CsvHelper;
 
 namespace Conference.Server.Features.Participants;
 
@@ -6,9 +6,10 @@ namespace Conference.Server.Features.Participants;
 public sealed record CsvRow(int Line, IReadOnlyList<string> Fields);
 
 /// <summary>
-/// Reads CSV as spreadsheets export it (RFC 4180): quoted fields with commas, quotes and line
-/// breaks inside, CRLF or LF, a UTF-8 byte order mark. Spreadsheets in locales with a decimal
-/// comma export with semicolons, so a header without commas but with semicolons switches to them.
+/// Reads CSV as spreadsheets export it (RFC 4180, by CsvHelper): quoted fields with commas, quotes and line breaks
+/// inside, CRLF or LF, a UTF-8 byte order mark. Spreadsheets in locales with a decimal comma export with semicolons,
+/// so a header without commas but with semicolons switches to them (CsvHelper's own guess also weighs tabs and bars,
+/// which a roster's free text may hold).
 /// </summary>
 public static class CsvTable
 {
@@ -16,79 +17,26 @@ public static class CsvTable
     {
         text = text.TrimStart('\uFEFF');
         var firstLine = text.Split('\n', 2)[0];
-        var separator = !firstLine.Contains(',') && firstLine.Contains(';') ? ';' : ',';
-
-        var records = new List<CsvRow>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var options = new CsvReaderOptions
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else if (c == separator)
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+            Separator = !firstLine.Contains(',') && firstLine.Contains(';') ? ';' : ',',
+            TrackLineNumbers = true,
+        };
 
-                fields.Add(field.ToString());
-                field.Clear();
-                Add(records, recordLine, fields);
-                fields = [];
-                line++;
-                recordLine = line;
-            }
-            else
+        using var csv = CsvReader.FromText(text, options);
+        var header = csv.Headers.Select(h => h.Trim()).ToList();
+        var rows = new List<CsvRow>();
+        while (csv.Read())
+        {
+            var fields = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim()).ToList();
+
+            // An empty spreadsheet row (separators only) is not a row.
+            if (fields.Exists(f => f.Length > 0))
             {
-                field.Append(c);
+                rows.Add(new CsvRow((int)csv.LineNumber, fields));
             }
         }
 
-        fields.Add(field.ToString());
-        Add(records, recordLine, fields);
-        if (records.Count == 0)
-        {
-            return ([], []);
-        }
-
-        return (records[0].Fields, records.Skip(1).ToList());
-    }
-
-    /// <summary>Blank lines (a trailing newline, an empty spreadsheet row) are not rows.</summary>
-    private static void Add(List<CsvRow> records, int line, List<string> fields)
-    {
-        if (fields.Any(f => !string.IsNullOrWhiteSpace(f)))
-        {
-            records.Add(new CsvRow(line, [.. fields.Select(f => f.Trim())]));
-        }
+        return (header, rows);
     }
 }

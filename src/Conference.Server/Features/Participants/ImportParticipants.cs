@@ -67,7 +67,8 @@ public sealed class ImportParticipantsHandler(ConferenceDbContext db, TimeProvid
             }
             else
             {
-                errors.AddRange(result.Errors.Select(e => new RowError(row.Line, char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..], e.ErrorMessage)));
+                errors.AddRange(
+                    result.Errors.Select(e => new RowError(row.Line, char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..], e.ErrorMessage)));
             }
         }
 

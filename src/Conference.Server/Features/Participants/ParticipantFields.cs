@@ -75,7 +75,8 @@ public static class ParticipantLookup
     }
 
     /// <summary>A participant of this conference only: an id from another conference is not found here.</summary>
-    public static async Task<Participant> LoadParticipantAsync(this ConferenceDbContext db, Guid conferenceId, Guid participantId, CancellationToken cancellationToken) =>
+    public static async Task<Participant> LoadParticipantAsync(
+        this ConferenceDbContext db, Guid conferenceId, Guid participantId, CancellationToken cancellationToken) =>
         await db.Participants.SingleOrDefaultAsync(p => p.Id == participantId && p.ConferenceId == conferenceId, cancellationToken)
         ?? throw new NotFoundException("participant", participantId);
 

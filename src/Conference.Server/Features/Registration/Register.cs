@@ -67,11 +67,13 @@ public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens
 
         var now = time.GetUtcNow();
         var profile = new ParticipantProfile(
-            request.DisplayName!, request.Country!, string.IsNullOrWhiteSpace(request.Language) ? defaultLanguage : request.Language, null, ParticipantRoles.Attendee);
+            request.DisplayName!, request.Country!, string.IsNullOrWhiteSpace(request.Language) ? defaultLanguage : request.Language, null,
+            ParticipantRoles.Attendee);
         var participant = Participant.Create(Guid.NewGuid(), request.Id, profile, ParticipantOrigin.Registration, now);
         if (await db.Participants.AnyAsync(p => p.ConferenceId == request.Id && p.IdentityKey == participant.IdentityKey, cancellationToken))
         {
-            throw new DomainException("Someone with this name and country is already registered. Use the join link you received, or add a detail to your name.");
+            throw new DomainException(
+                "Someone with this name and country is already registered. Use the join link you received, or add a detail to your name.");
         }
 
         var (invitation, link) = links.Create(participant, now, expiresAt: null);

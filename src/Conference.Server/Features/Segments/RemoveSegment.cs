@@ -1,5 +1,4 @@
 using Conference.Server.Features.Conferences;
-using Conference.Server.Identity;
 using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using FluentValidation;

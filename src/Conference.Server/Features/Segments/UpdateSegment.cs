@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Conference.Domain.Programs;
 using Conference.Server.Features.Conferences;
-using Conference.Server.Identity;
 using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using FluentValidation;

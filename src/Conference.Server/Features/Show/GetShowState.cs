@@ -1,4 +1,3 @@
-using Conference.Server.Features.Conferences;
 using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;

@@ -1,8 +1,11 @@
-using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using Conference.Domain.Programs;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Persistence;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,36 +27,30 @@ public sealed class ExportCalendarHandler(ConferenceDbContext db, TimeProvider c
 
     internal static string Write(ConferenceProgram program, DateTimeOffset stamp)
     {
-        var ics = new StringBuilder();
-        void Line(string text) => ics.Append(Fold(text)).Append("\r\n");
-
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//Conference Orchestration//Program//EN");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape(program.Title));
-        Line("X-WR-TIMEZONE:" + program.TimeZoneId);
+        var calendar = new Calendar { ProductId = "-//Conference Orchestration//Program//EN", Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", program.Title);
+        calendar.AddProperty("X-WR-TIMEZONE", program.TimeZoneId);
         var segments = program.Segments;
         foreach (var slot in program.PlannedSlots())
         {
             var segment = segments[slot.Position];
-            Line("BEGIN:VEVENT");
-            Line($"UID:{segment.Id:D}@{program.Id:N}.conference");
-            Line($"SEQUENCE:{program.Revision}");
-            Line("DTSTAMP:" + Utc(stamp));
-            Line("DTSTART:" + Utc(slot.Start));
-            Line("DTEND:" + Utc(slot.End));
-            Line("SUMMARY:" + Escape(segment.Title));
-            Line("DESCRIPTION:" + Escape(Describe(program, segment)));
-            Line("CATEGORIES:" + segment.Kind);
-            Line("END:VEVENT");
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{segment.Id:D}@{program.Id:N}.conference",
+                Sequence = program.Revision,
+                DtStamp = Utc(stamp),
+                DtStart = Utc(slot.Start),
+                DtEnd = Utc(slot.End),
+                Summary = segment.Title,
+                Description = Describe(program, segment),
+                Categories = [JsonNamingPolicy.CamelCase.ConvertName(segment.Kind.ToString())],
+            });
         }
 
-        Line("END:VCALENDAR");
-        return ics.ToString();
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
+    /// <summary>What attendees may read: segment notes are for hosts and speakers and stay out of a public file.</summary>
     private static string Describe(ConferenceProgram program, Segment segment)
     {
         var parts = new List<string> { program.Title };
@@ -67,45 +64,8 @@ public sealed class ExportCalendarHandler(ConferenceDbContext db, TimeProvider c
             parts.Add("Award: " + segment.AwardName);
         }
 
-        if (segment.Notes is not null)
-        {
-            parts.Add(segment.Notes);
-        }
-
         return string.Join("\n", parts);
     }
 
-    private static string Utc(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in text values.</summary>
-    internal static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal);
-
-    /// <summary>RFC 5545 §3.1: lines longer than 75 octets are folded, never inside a UTF-8 character.</summary>
-    internal static string Fold(string line)
-    {
-        var folded = new StringBuilder();
-        var octets = 0;
-        const int limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                folded.Append("\r\n ");
-                octets = 1;
-            }
-
-            folded.Append(rune.ToString());
-            octets += size;
-        }
-
-        return folded.ToString();
-    }
+    private static CalDateTime Utc(DateTimeOffset instant) => new(instant.UtcDateTime);
 }
