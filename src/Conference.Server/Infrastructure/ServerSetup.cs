@@ -51,6 +51,7 @@ public static class ServerSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebAppFiles();
         app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
         app.UseConferenceIdentity();
 
@@ -60,6 +61,7 @@ public static class ServerSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConferenceApi();
         app.MapConferenceLive();
+        app.MapWebApp();
         app.MapGet("/", () => TypedResults.Redirect("/api/reference")).ExcludeFromDescription();
         return app;
     }

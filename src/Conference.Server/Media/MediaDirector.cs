@@ -60,7 +60,8 @@ public sealed partial class MediaDirector(
     {
         var show = await situations.GetShowAsync(conferenceId, cancellationToken);
         var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program);
-        return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime);
+        return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime)
+            with { Playout = _options.PlayoutMode };
     }
 
     private async Task ConvergeAsync(Guid conferenceId, DesiredMedia desired, CancellationToken cancellationToken)
