@@ -16,7 +16,7 @@ function state(fields: Partial<LiveShowState>): LiveShowState {
 }
 
 function run(segmentId: string, start: number, end: number | null): SegmentRun {
-  return { segmentId, startedAt: iso(start), endedAt: end === null ? null : iso(end), endReason: end === null ? null : 'manual', addedTime: '00:00:00', pausedTotal: '00:00:00', duration: null };
+  return { segmentId, startedAt: iso(start), endedAt: end === null ? null : iso(end), endReason: end === null ? null : 'host', addedTime: '00:00:00', pausedTotal: '00:00:00', duration: null };
 }
 
 function segment(id: string, start: number, minutes: number, fixedStart: number | null = null): ShowSegment {

@@ -3,7 +3,6 @@
 // returns a snapshot, pushed changes are merged, a revision gap or a reconnect takes a fresh
 // snapshot, the clock re-syncs on reconnect, periodically and when the local clock jumps.
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
-import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { api } from './api';
 import { ClockSync } from './clock';
 import { computeTimeline, merge, remainingAt, type Timeline } from './show';
@@ -67,7 +66,6 @@ export class LiveShow {
     if (!this.session) return;
     const connection = new HubConnectionBuilder()
       .withUrl('/hubs/conference', { accessTokenFactory: () => this.session!.token })
-      .withHubProtocol(new MessagePackHubProtocol())
       .withAutomaticReconnect(foreverRetry)
       .configureLogging(LogLevel.None)
       .build();

@@ -15,7 +15,7 @@ export type MediaState = 'idle' | 'simulated' | 'connecting' | 'connected' | 'un
 export class MediaPanel {
   state: MediaState = 'idle';
   ticket: MediaJoinTicket | null = null;
-  readonly element = h('section', { class: 'media', 'aria-labelledby': 'media-title', 'data-testid': 'media' });
+  readonly element = h('section', { class: 'media card', 'aria-labelledby': 'media-title', 'data-testid': 'media' });
   private readonly notice = h('p', { class: 'notice', 'data-testid': 'media-notice', role: 'status' });
   private readonly stage = h('div', { class: 'stage-videos' });
   private readonly controls = h('div', { class: 'controls' });
