@@ -11,6 +11,9 @@ export const languages = ['az', 'en', 'tr', 'ru'] as const;
 export type Language = (typeof languages)[number];
 export type TextKey = keyof typeof en;
 
+/** Each language's name in itself: a person finds their own language whatever the page shows. */
+export const languageNames: Record<Language, string> = { az: 'Azərbaycanca', en: 'English', tr: 'Türkçe', ru: 'Русский' };
+
 const catalogs: Record<Language, Record<TextKey, string>> = { az, en, tr, ru };
 const storageKey = 'conference.language';
 
@@ -80,9 +83,8 @@ export function viewerTimeZone(): string {
 
 /** The language switcher: a labelled select, so it works by keyboard and screen reader. */
 export function languageSwitcher(): HTMLElement {
-  const names: Record<Language, string> = { az: 'Azərbaycanca', en: 'English', tr: 'Türkçe', ru: 'Русский' };
   const select = h('select', { id: 'language', 'data-testid': 'language' },
-    ...languages.map(lang => h('option', { value: lang, lang, selected: lang === current }, names[lang])));
+    ...languages.map(lang => h('option', { value: lang, lang, selected: lang === current }, languageNames[lang])));
   select.addEventListener('change', () => setLanguage(select.value as Language));
   const label = h('label', { for: 'language', class: 'language-label' }, t('language.label'));
   onLanguageChange(() => { label.textContent = t('language.label'); select.value = current; });

@@ -4,7 +4,7 @@ import '../../styles.css';
 import { api, ApiError } from '../../core/api';
 import { mountChrome } from '../../core/chrome';
 import { conferenceIdFromPath, h, replace } from '../../core/dom';
-import { formatDate, formatNumber, languages, localized, t } from '../../core/i18n';
+import { formatDate, formatNumber, formatTime, language as currentLanguage, languageNames, languages, localized, t } from '../../core/i18n';
 import { programList, zoneNote } from '../../core/program';
 import { loadSession, saveSession } from '../../core/session';
 import { instantMs } from '../../core/time';
@@ -35,7 +35,7 @@ function render(): void {
   const slogan = localized(conference, 'slogan');
   replace(chrome.main,
     slogan ? h('p', { class: 'slogan', 'data-testid': 'slogan' }, slogan) : null,
-    h('p', { class: 'when' }, formatDate(instantMs(conference.scheduledStart)!)),
+    h('p', { class: 'when' }, `${formatDate(instantMs(conference.scheduledStart)!)}, ${formatTime(instantMs(conference.scheduledStart)!)}`),
     h('p', { class: 'actions' },
       session ? h('a', { class: 'button', href: `/e/${conferenceId}/live`, 'data-testid': 'open-live' }, t('event.openLive')) : null,
       h('a', { class: 'button secondary', href: `/api/conferences/${conferenceId}/program.ics`, download: true, 'data-testid': 'ics' }, t('event.calendar'))),
@@ -57,7 +57,7 @@ function registrationSection(): HTMLElement | null {
   if (!registration?.open) return null;
   const name = h('input', { id: 'reg-name', name: 'displayName', required: true, maxlength: 100, autocomplete: 'name' });
   const country = h('input', { id: 'reg-country', name: 'country', required: true, maxlength: 2, minlength: 2, pattern: '[A-Za-z]{2}', autocomplete: 'country', class: 'short' });
-  const language = h('select', { id: 'reg-language', name: 'language' }, ...languages.map(l => h('option', { value: l }, l)));
+  const language = h('select', { id: 'reg-language', name: 'language' }, ...languages.map(l => h('option', { value: l, lang: l, selected: l === currentLanguage() }, languageNames[l])));
   const form = h('form', { class: 'register', 'data-testid': 'register-form' },
     h('label', { for: 'reg-name' }, t('register.name')), name,
     h('label', { for: 'reg-country' }, t('register.country')), country,
