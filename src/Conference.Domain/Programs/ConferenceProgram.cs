@@ -6,7 +6,8 @@ public sealed record ConferenceDetails(
     string? Slogan,
     DateTimeOffset ScheduledStart,
     string TimeZoneId,
-    IReadOnlyList<string> Languages);
+    IReadOnlyList<string> Languages,
+    IReadOnlyDictionary<string, ConferenceTranslation>? Translations = null);
 
 /// <summary>
 /// A conference and its ordered program. Every edit names the revision it was based on,
@@ -21,6 +22,7 @@ public sealed class ConferenceProgram
         Title = string.Empty;
         TimeZoneId = string.Empty;
         Languages = [];
+        Translations = new Dictionary<string, ConferenceTranslation>();
     }
 
     public Guid Id { get; private set; }
@@ -32,6 +34,9 @@ public sealed class ConferenceProgram
     public string TimeZoneId { get; private set; }
 
     public List<string> Languages { get; private set; }
+
+    /// <summary>Title and slogan in the conference's other languages; the first language's are <see cref="Title"/> and <see cref="Slogan"/>.</summary>
+    public IReadOnlyDictionary<string, ConferenceTranslation> Translations { get; private set; }
 
     /// <summary>Starts at 1 and grows by one with every edit.</summary>
     public int Revision { get; private set; }
@@ -156,6 +161,7 @@ public sealed class ConferenceProgram
         ScheduledStart = details.ScheduledStart.ToUniversalTime();
         TimeZoneId = details.TimeZoneId;
         Languages = [.. details.Languages.Distinct(StringComparer.OrdinalIgnoreCase)];
+        Translations = ProgramTranslations.Normalize(details.Translations);
     }
 
     private static void Renumber(List<Segment> ordered)
@@ -167,5 +173,5 @@ public sealed class ConferenceProgram
     }
 
     private static ResolvedSegment Snapshot(Segment s) =>
-        new(s.Kind, s.Title, s.PlannedDuration, s.FixedStart, s.EndMode, s.Media, s.Speaker, s.AwardName, s.AudienceMuted, s.Notes);
+        new(s.Kind, s.Title, s.PlannedDuration, s.FixedStart, s.EndMode, s.Media, s.Speaker, s.AwardName, s.AudienceMuted, s.Notes, s.Translations);
 }

@@ -6,6 +6,7 @@ public sealed class Segment
     private Segment()
     {
         Title = string.Empty;
+        Translations = new Dictionary<string, SegmentTranslation>();
     }
 
     internal Segment(Guid id, int position, ResolvedSegment values)
@@ -33,6 +34,9 @@ public sealed class Segment
     public bool AudienceMuted { get; private set; }
     public string? Notes { get; private set; }
 
+    /// <summary>The title in the conference's other languages.</summary>
+    public IReadOnlyDictionary<string, SegmentTranslation> Translations { get; private set; }
+
     internal void Apply(ResolvedSegment values)
     {
         Kind = values.Kind;
@@ -45,6 +49,7 @@ public sealed class Segment
         AwardName = values.AwardName;
         AudienceMuted = values.AudienceMuted;
         Notes = values.Notes;
+        Translations = values.Translations;
     }
 }
 
@@ -59,7 +64,8 @@ internal sealed record ResolvedSegment(
     Speaker? Speaker,
     string? AwardName,
     bool AudienceMuted,
-    string? Notes)
+    string? Notes,
+    IReadOnlyDictionary<string, SegmentTranslation> Translations)
 {
     public static ResolvedSegment From(SegmentDraft draft)
     {
@@ -123,6 +129,7 @@ internal sealed record ResolvedSegment(
             draft.Speaker,
             draft.AwardName?.Trim(),
             draft.AudienceMuted ?? SegmentDefaults.MutesAudience(draft.Kind),
-            string.IsNullOrWhiteSpace(draft.Notes) ? null : draft.Notes.Trim());
+            string.IsNullOrWhiteSpace(draft.Notes) ? null : draft.Notes.Trim(),
+            ProgramTranslations.Normalize(draft.Translations));
     }
 }

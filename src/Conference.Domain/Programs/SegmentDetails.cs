@@ -20,4 +20,5 @@ public sealed record SegmentDraft(
     Speaker? Speaker = null,
     string? AwardName = null,
     bool? AudienceMuted = null,
-    string? Notes = null);
+    string? Notes = null,
+    IReadOnlyDictionary<string, SegmentTranslation>? Translations = null);

@@ -63,6 +63,12 @@ public enum SegmentEndReason
 [JsonConverter(typeof(JsonStringEnumConverter<MessageAudience>))]
 public enum MessageAudience
 {
+    /// <summary>Speakers (and the hosts, who see what was sent): "two minutes, please".</summary>
     Speakers,
+
+    /// <summary>The other hosts and producers' desk only.</summary>
     Hosts,
+
+    /// <summary>An announcement to the whole audience of the conference.</summary>
+    Everyone,
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Conference.Domain;
+using Conference.Domain.Programs;
 using FluentValidation;
 
 namespace Conference.Server.Infrastructure;
@@ -26,6 +27,44 @@ public static partial class InputRules
     public static IRuleBuilderOptions<T, int?> Revision<T>(this IRuleBuilder<T, int?> rule) =>
         rule.NotNull().WithMessage("Send the revision your change is based on ('expectedRevision').")
             .GreaterThanOrEqualTo(1).WithMessage("'expectedRevision' starts at 1.");
+
+    /// <summary>
+    /// Texts keyed by language: each key a language tag, each entry with a title, at most as many as a
+    /// conference has languages.
+    /// </summary>
+    public static IRuleBuilderOptionsConditions<T, IReadOnlyDictionary<string, TText?>?> Translations<T, TText>(
+        this IRuleBuilder<T, IReadOnlyDictionary<string, TText?>?> rule, Func<TText, string?> title, int titleMaxLength)
+        where TText : class =>
+        rule.Custom((translations, context) =>
+        {
+            if (translations is null)
+            {
+                return;
+            }
+
+            if (translations.Count > SegmentLimits.MaxLanguages)
+            {
+                context.AddFailure($"Give translations for at most {SegmentLimits.MaxLanguages} languages.");
+                return;
+            }
+
+            foreach (var (language, text) in translations)
+            {
+                var shown = language.Length > 20 ? language[..20] + "…" : language;
+                if (!LanguageTagPattern().IsMatch(language))
+                {
+                    context.AddFailure($"'{shown}' is not a language tag such as 'az', 'en' or 'pt-BR'.");
+                }
+                else if (text is null || string.IsNullOrWhiteSpace(title(text)))
+                {
+                    context.AddFailure($"The '{shown}' translation needs a title.");
+                }
+                else if (title(text)!.Length > titleMaxLength)
+                {
+                    context.AddFailure($"The '{shown}' title is at most {titleMaxLength} characters.");
+                }
+            }
+        });
 
     private static bool IsHttpUrl(string url) =>
         url.Length <= 2048

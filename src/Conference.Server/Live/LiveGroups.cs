@@ -31,10 +31,11 @@ public static class LiveGroups
             : [];
     }
 
-    /// <summary>Who reads a host message: its audience, and the hosts always (they see what was sent).</summary>
+    /// <summary>Who reads a host message: its audience, and the hosts always (they see what was sent; everyone includes them).</summary>
     public static IReadOnlyList<string> AudienceOf(Guid conferenceId, MessageAudience audience) => audience switch
     {
         MessageAudience.Speakers => [Role(conferenceId, SpeakerRole), Role(conferenceId, HostRole)],
+        MessageAudience.Everyone => [Conference(conferenceId)],
         _ => [Role(conferenceId, HostRole)],
     };
 }

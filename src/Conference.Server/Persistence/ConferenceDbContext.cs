@@ -28,6 +28,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
             conference.Property(c => c.Slogan).HasMaxLength(SegmentLimits.SloganMaxLength);
             conference.Property(c => c.TimeZoneId).HasMaxLength(64).IsRequired();
             conference.PrimitiveCollection(c => c.Languages);
+            conference.Property(c => c.Translations).AsJsonText();
 
             // Two organizers saving edits based on the same revision: the second UPDATE matches no row.
             conference.Property(c => c.Revision).IsConcurrencyToken();
@@ -46,6 +47,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
             segment.Property(s => s.Title).HasMaxLength(SegmentLimits.TitleMaxLength).IsRequired();
             segment.Property(s => s.AwardName).HasMaxLength(SegmentLimits.NameMaxLength);
             segment.Property(s => s.Notes).HasMaxLength(SegmentLimits.NotesMaxLength);
+            segment.Property(s => s.Translations).AsJsonText();
             segment.Ignore(s => s.StartMode);
             segment.OwnsOne(s => s.Media, media =>
             {

@@ -73,6 +73,8 @@ public class HostTests
                 .And.Contain("VideoScreening").And.Contain("Speech").And.Contain("VideoAppeals")
                 .And.Contain("MusicalPerformance").And.Contain("AwardsCeremony"));
             Assert.That(demo.TimeZone, Is.EqualTo("Asia/Baku"));
+            Assert.That(demo.Translations.Keys, Is.EquivalentTo(new[] { "az", "ru", "tr" }), "the demo reads in each interface language");
+            Assert.That(demo.Segments.All(s => s.Translations.Keys.Order().SequenceEqual(["az", "ru", "tr"])), Is.True);
             Assert.That((await client.DeleteAsync($"/api/conferences/{DemoConference.Id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
 

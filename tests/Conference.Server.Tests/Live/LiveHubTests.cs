@@ -226,4 +226,37 @@ public class LiveHubTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.That(message.Audience, Is.EqualTo(MessageAudience.Speakers));
         Assert.That(message.Revision, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task Announcement_ToEveryone_ReachesAnAttendeeButAMessageToHostsDoesNot()
+    {
+        var conference = await CreateProgramAsync(Speech);
+        var host = await ConnectAsync(conference.Id, LiveProtocol.MessagePack);
+        var attendeeSession = await ParticipantSessionAsync(conference.Id, "attendee");
+        var attendee = await ConnectAsync(conference.Id, LiveProtocol.Json, attendeeSession.Token);
+        var messages = new List<HostMessage>();
+        var announcement = new TaskCompletionSource<HostMessage>();
+        attendee.MessageReceived += (_, message) =>
+        {
+            lock (messages)
+            {
+                messages.Add(message);
+            }
+
+            if (message.Audience == MessageAudience.Everyone)
+            {
+                announcement.TrySetResult(message);
+            }
+        };
+
+        await host.SendMessageAsync(MessageAudience.Hosts, "Stand by for the awards");
+        await host.SendMessageAsync(MessageAudience.Everyone, "Welcome, everyone");
+        var received = await announcement.Task.WaitAsync(Patience);
+
+        Assert.That(received.Text, Is.EqualTo("Welcome, everyone"));
+        lock (messages)
+        {
+            Assert.That(messages.Select(m => m.Text), Is.EqualTo(new[] { "Welcome, everyone" }), "messages reach a connection in send order");
+        }
+    }
 }

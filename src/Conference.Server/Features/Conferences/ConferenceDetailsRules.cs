@@ -12,7 +12,12 @@ public interface IConferenceDetailsInput
     DateTimeOffset? ScheduledStart { get; }
     string? TimeZone { get; }
     IReadOnlyList<string>? Languages { get; }
+
+    /// <summary>Title and slogan in more languages, keyed by language tag; omitted means none.</summary>
+    IReadOnlyDictionary<string, ConferenceTranslationInput?>? Translations { get; }
 }
+
+public sealed record ConferenceTranslationInput(string? Title, string? Slogan);
 
 public sealed class ConferenceDetailsRules : AbstractValidator<IConferenceDetailsInput>
 {
@@ -26,8 +31,13 @@ public sealed class ConferenceDetailsRules : AbstractValidator<IConferenceDetail
         RuleFor(c => c.Languages).NotEmpty().WithMessage("List at least one language, e.g. [\"az\", \"en\"].")
             .Must(l => l is null || l.Count <= SegmentLimits.MaxLanguages).WithMessage($"List at most {SegmentLimits.MaxLanguages} languages.");
         RuleForEach(c => c.Languages).NotEmpty().LanguageTag();
+        RuleFor(c => c.Translations).Translations(t => t.Title, SegmentLimits.TitleMaxLength);
+        RuleFor(c => c.Translations)
+            .Must(translations => translations is null || translations.Values.All(t => t?.Slogan is not { Length: > SegmentLimits.SloganMaxLength }))
+            .WithMessage($"A translated slogan is at most {SegmentLimits.SloganMaxLength} characters.");
     }
 
     public static ConferenceDetails ToDetails(IConferenceDetailsInput input) =>
-        new(input.Title!, input.Slogan, input.ScheduledStart!.Value, input.TimeZone!, input.Languages!);
+        new(input.Title!, input.Slogan, input.ScheduledStart!.Value, input.TimeZone!, input.Languages!,
+            input.Translations?.ToDictionary(t => t.Key, t => new ConferenceTranslation(t.Value!.Title!, t.Value.Slogan)));
 }

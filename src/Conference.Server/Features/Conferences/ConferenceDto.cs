@@ -9,6 +9,7 @@ public sealed record ConferenceDto(
     DateTimeOffset ScheduledStart,
     string TimeZone,
     IReadOnlyList<string> Languages,
+    IReadOnlyDictionary<string, ConferenceTranslation> Translations,
     int Revision,
     DateTimeOffset PlannedEnd,
     IReadOnlyList<SegmentDto> Segments)
@@ -23,6 +24,7 @@ public sealed record ConferenceDto(
             program.ScheduledStart,
             program.TimeZoneId,
             program.Languages,
+            program.Translations,
             program.Revision,
             slots.Count == 0 ? program.ScheduledStart : slots[^1].End,
             [.. program.Segments.Select(SegmentDto.From)]);
@@ -42,7 +44,8 @@ public sealed record SegmentDto(
     SpeakerDto? Speaker,
     string? AwardName,
     bool AudienceMuted,
-    string? Notes)
+    string? Notes,
+    IReadOnlyDictionary<string, SegmentTranslation> Translations)
 {
     public static SegmentDto From(Segment s) => new(
         s.Id,
@@ -57,7 +60,8 @@ public sealed record SegmentDto(
         s.Speaker is { } p ? new SpeakerDto(p.Name, p.Title, p.Country) : null,
         s.AwardName,
         s.AudienceMuted,
-        s.Notes);
+        s.Notes,
+        s.Translations);
 }
 
 public sealed record MediaDto(string Url, int DurationSeconds);

@@ -8,7 +8,12 @@ using MediatR;
 namespace Conference.Server.Features.Conferences;
 
 public sealed record CreateConference(
-    string? Title, string? Slogan, DateTimeOffset? ScheduledStart, string? TimeZone, IReadOnlyList<string>? Languages)
+    string? Title,
+    string? Slogan,
+    DateTimeOffset? ScheduledStart,
+    string? TimeZone,
+    IReadOnlyList<string>? Languages,
+    IReadOnlyDictionary<string, ConferenceTranslationInput?>? Translations = null)
     : IRequest<ConferenceDto>, IAuthorizedRequest, IConferenceDetailsInput
 {
     [JsonIgnore]

@@ -8,7 +8,13 @@ using MediatR;
 namespace Conference.Server.Features.Conferences;
 
 public sealed record UpdateConference(
-    int? ExpectedRevision, string? Title, string? Slogan, DateTimeOffset? ScheduledStart, string? TimeZone, IReadOnlyList<string>? Languages)
+    int? ExpectedRevision,
+    string? Title,
+    string? Slogan,
+    DateTimeOffset? ScheduledStart,
+    string? TimeZone,
+    IReadOnlyList<string>? Languages,
+    IReadOnlyDictionary<string, ConferenceTranslationInput?>? Translations = null)
     : ProgramEdit, IConferenceDetailsInput;
 
 public sealed class UpdateConferenceValidator : AbstractValidator<UpdateConference>

@@ -19,10 +19,17 @@ public static class DemoConference
             "Let's be united, let's come together in solidarity!",
             NextDecember31At15(now),
             TimeZone,
-            ["az", "en", "ru", "tr"]));
+            ["en", "az", "ru", "tr"],
+            new Dictionary<string, ConferenceTranslation>
+            {
+                ["az"] = new("Dünya Azərbaycanlılarının Həmrəyliyi Günü və Yeni il: onlayn mərasim", "Birlikdə olaq, həmrəy olaq!"),
+                ["ru"] = new("День солидарности азербайджанцев мира и Новый год: онлайн-церемония", "Будем едины, будем вместе в солидарности!"),
+                ["tr"] = new("Dünya Azerbaycanlılarının Dayanışma Günü ve Yeni Yıl: çevrim içi tören", "Birlik olalım, dayanışma içinde bir araya gelelim!"),
+            }));
 
         var revision = program.Revision;
-        void Add(SegmentDraft draft) => program.AddSegment(revision++, SegmentId(program.Segments.Count), draft);
+        void Add(SegmentDraft draft) =>
+            program.AddSegment(revision++, SegmentId(program.Segments.Count), draft with { Translations = TitlesOf(draft.Title) });
 
         Add(new SegmentDraft(SegmentKind.Anthem, "National Anthem of the Republic of Azerbaijan",
             Media: Asset("anthem-azerbaijan.mp4", 125)));
@@ -48,6 +55,38 @@ public static class DemoConference
         Add(new SegmentDraft(SegmentKind.Custom, "Closing words and New Year wishes", TimeSpan.FromMinutes(5)));
         return program;
     }
+
+    /// <summary>The organizer's titles in Azerbaijani, Russian and Turkish; the program's own are in English, its first language.</summary>
+    private static Dictionary<string, SegmentTranslation> TitlesOf(string title)
+    {
+        var (az, ru, tr) = SegmentTitles[title];
+        return new() { ["az"] = new(az), ["ru"] = new(ru), ["tr"] = new(tr) };
+    }
+
+    private static readonly Dictionary<string, (string Az, string Ru, string Tr)> SegmentTitles = new()
+    {
+        ["National Anthem of the Republic of Azerbaijan"] =
+            ("Azərbaycan Respublikasının Dövlət Himni", "Государственный гимн Азербайджанской Республики", "Azerbaycan Cumhuriyeti İstiklal Marşı"),
+        ["Minute of silence in memory of the martyrs"] =
+            ("Şəhidlərin xatirəsinə bir dəqiqəlik sükut", "Минута молчания в память о шехидах", "Şehitlerin anısına bir dakikalık saygı duruşu"),
+        ["The Year of Heydar Aliyev: diaspora events around the world"] =
+            ("Heydər Əliyev İli: dünyada diaspor tədbirləri", "Год Гейдара Алиева: мероприятия диаспоры в мире", "Haydar Aliyev Yılı: dünyada diaspora etkinlikleri"),
+        ["Address of the Chairman"] = ("Komitə sədrinin müraciəti", "Обращение председателя", "Başkanın konuşması"),
+        ["Greetings from the community in Germany"] =
+            ("Almaniyadakı icmadan təbriklər", "Приветствие общины Германии", "Almanya'daki topluluktan tebrikler"),
+        ["Greetings from the community in Türkiye"] =
+            ("Türkiyədəki icmadan təbriklər", "Приветствие общины Турции", "Türkiye'deki topluluktan tebrikler"),
+        ["Greetings from the community in Canada"] =
+            ("Kanadadakı icmadan təbriklər", "Приветствие общины Канады", "Kanada'daki topluluktan tebrikler"),
+        ["Congratulatory video appeals from compatriots"] =
+            ("Soydaşlarımızın təbrik video müraciətləri", "Поздравительные видеообращения соотечественников", "Soydaşlarımızın tebrik video mesajları"),
+        ["Mugham: a recorded performance"] = ("Muğam: lentə alınmış ifa", "Мугам: запись выступления", "Mugam: kayıtlı performans"),
+        ["New Year song, performed live from London"] =
+            ("Yeni il mahnısı, Londondan canlı ifa", "Новогодняя песня, в прямом эфире из Лондона", "Yeni Yıl şarkısı, Londra'dan canlı"),
+        ["Awarding of the medal"] = ("Medalın təqdim olunması", "Вручение медали", "Madalya töreni"),
+        ["Closing words and New Year wishes"] =
+            ("Yekun söz və Yeni il arzuları", "Заключительное слово и новогодние пожелания", "Kapanış konuşması ve Yeni Yıl dilekleri"),
+    };
 
     /// <summary>Solidarity Day is December 31; the ceremony starts at 15:00 in Baku.</summary>
     private static DateTimeOffset NextDecember31At15(DateTimeOffset now)

@@ -22,7 +22,8 @@ public sealed record AddSegment(
     SpeakerInput? Speaker,
     string? AwardName,
     bool? AudienceMuted,
-    string? Notes) : ProgramEdit, ISegmentFields;
+    string? Notes,
+    IReadOnlyDictionary<string, SegmentTranslationInput?>? Translations = null) : ProgramEdit, ISegmentFields;
 
 public sealed class AddSegmentValidator : AbstractValidator<AddSegment>
 {

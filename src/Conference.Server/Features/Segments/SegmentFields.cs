@@ -8,6 +8,8 @@ public sealed record MediaInput(string? Url, int? DurationSeconds);
 
 public sealed record SpeakerInput(string? Name, string? Title, string? Country);
 
+public sealed record SegmentTranslationInput(string? Title);
+
 /// <summary>The fields a segment is added and updated with. Omitted ones take the kind's defaults.</summary>
 public interface ISegmentFields
 {
@@ -22,6 +24,9 @@ public interface ISegmentFields
     string? AwardName { get; }
     bool? AudienceMuted { get; }
     string? Notes { get; }
+
+    /// <summary>The title in more languages, keyed by language tag; omitted means none.</summary>
+    IReadOnlyDictionary<string, SegmentTranslationInput?>? Translations { get; }
 }
 
 public sealed class SegmentFieldsRules : AbstractValidator<ISegmentFields>
@@ -42,6 +47,7 @@ public sealed class SegmentFieldsRules : AbstractValidator<ISegmentFields>
             .WithMessage("A segment that follows the previous one has no 'fixedStart'.");
         RuleFor(s => s.AwardName).MaximumLength(SegmentLimits.NameMaxLength);
         RuleFor(s => s.Notes).MaximumLength(SegmentLimits.NotesMaxLength);
+        RuleFor(s => s.Translations).Translations(t => t.Title, SegmentLimits.TitleMaxLength);
         RuleFor(s => s.Media!).ChildRules(media =>
         {
             media.RuleFor(m => m.Url).NotEmpty().WithMessage("A media asset needs a URL.").HttpUrl();
@@ -66,5 +72,6 @@ public sealed class SegmentFieldsRules : AbstractValidator<ISegmentFields>
         input.Speaker is { } p ? new Speaker(p.Name!.Trim(), string.IsNullOrWhiteSpace(p.Title) ? null : p.Title.Trim(), p.Country!.ToUpperInvariant()) : null,
         input.AwardName,
         input.AudienceMuted,
-        input.Notes);
+        input.Notes,
+        input.Translations?.ToDictionary(t => t.Key, t => new SegmentTranslation(t.Value!.Title!)));
 }

@@ -21,7 +21,8 @@ public sealed record UpdateSegment(
     SpeakerInput? Speaker,
     string? AwardName,
     bool? AudienceMuted,
-    string? Notes) : ProgramEdit, ISegmentFields
+    string? Notes,
+    IReadOnlyDictionary<string, SegmentTranslationInput?>? Translations = null) : ProgramEdit, ISegmentFields
 {
     [JsonIgnore]
     public Guid SegmentId { get; init; }

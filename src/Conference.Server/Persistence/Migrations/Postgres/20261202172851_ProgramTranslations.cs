@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Conference.Server.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ProgramTranslations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "Segments",
+                type: "text",
+                nullable: false,
+                defaultValueSql: "'{}'");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "Conferences",
+                type: "text",
+                nullable: false,
+                defaultValueSql: "'{}'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "Segments");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "Conferences");
+        }
+    }
+}
