@@ -1,6 +1,5 @@
 using Conference.Domain.Show;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Conference.Client;
 
@@ -13,77 +12,60 @@ public sealed partial class ConferenceLiveClient
 {
     /// <summary>Starts the show.</summary>
     public Task<LiveShowState> StartShowAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("Start", expectedRevision, [], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.Start(id, revision), expectedRevision, cancellationToken);
 
     /// <summary>Ends the running segment and starts the next.</summary>
     public Task<LiveShowState> NextAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("Next", expectedRevision, [], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.Next(id, revision), expectedRevision, cancellationToken);
 
     /// <summary>Ends the running segment and starts <paramref name="segmentId"/>.</summary>
     public Task<LiveShowState> GoToAsync(Guid segmentId, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("GoTo", expectedRevision, [segmentId], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.GoTo(id, revision, segmentId), expectedRevision, cancellationToken);
 
     /// <summary>Pauses the running segment's clock.</summary>
     public Task<LiveShowState> PauseAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("Pause", expectedRevision, [], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.Pause(id, revision), expectedRevision, cancellationToken);
 
     /// <summary>Resumes the paused segment's clock.</summary>
     public Task<LiveShowState> ResumeAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("Resume", expectedRevision, [], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.Resume(id, revision), expectedRevision, cancellationToken);
 
     /// <summary>Adds (positive) or takes (negative) whole seconds on the running segment.</summary>
-    public Task<LiveShowState> AdjustTimeAsync(int deltaSeconds, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("AdjustTime", expectedRevision, [deltaSeconds], cancellationToken);
+    public Task<LiveShowState> AdjustTimeAsync(
+        int deltaSeconds, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        CommandAsync((hub, id, revision) => hub.AdjustTime(id, revision, deltaSeconds), expectedRevision, cancellationToken);
 
     /// <summary>Skips a segment (the running one ends and the next starts).</summary>
     public Task<LiveShowState> SkipAsync(Guid segmentId, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("Skip", expectedRevision, [segmentId], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.Skip(id, revision, segmentId), expectedRevision, cancellationToken);
 
     /// <summary>Ends the show.</summary>
     public Task<LiveShowState> EndShowAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("End", expectedRevision, [], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.End(id, revision), expectedRevision, cancellationToken);
 
     /// <summary>Moves to the running segment's next cue.</summary>
     public Task<LiveShowState> AdvanceCueAsync(int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("AdvanceCue", expectedRevision, [], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.AdvanceCue(id, revision), expectedRevision, cancellationToken);
 
     /// <summary>Moves the running segment to cue <paramref name="cueIndex"/> (zero-based).</summary>
     public Task<LiveShowState> SetCueAsync(int cueIndex, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("SetCue", expectedRevision, [cueIndex], cancellationToken);
+        CommandAsync((hub, id, revision) => hub.SetCue(id, revision, cueIndex), expectedRevision, cancellationToken);
 
-    /// <summary>Sends a message to the speakers or the hosts.</summary>
-    public Task<LiveShowState> SendMessageAsync(MessageAudience audience, string text, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
-        CommandAsync("SendMessage", expectedRevision, [audience, text], cancellationToken);
+    /// <summary>Sends a message to an audience (speakers, hosts).</summary>
+    public Task<LiveShowState> SendMessageAsync(
+        MessageAudience audience, string text, int? expectedRevision = null, CancellationToken cancellationToken = default) =>
+        CommandAsync((hub, id, revision) => hub.SendMessage(id, revision, audience, text), expectedRevision, cancellationToken);
 
-    private async Task<LiveShowState> CommandAsync(string method, int? expectedRevision, object?[] arguments, CancellationToken cancellationToken)
+    /// <summary>The hub's methods, typed, for this connection and <paramref name="cancellationToken"/>.</summary>
+    internal IConferenceHub Hub(CancellationToken cancellationToken) => new ConferenceHubProxy(Connection, cancellationToken);
+
+    private async Task<LiveShowState> CommandAsync(
+        Func<IConferenceHub, Guid, int, Task<LiveShowState>> command, int? expectedRevision, CancellationToken cancellationToken)
     {
         var conferenceId = _conferenceId ?? throw new InvalidOperationException("Join a conference first.");
         var revision = expectedRevision ?? Show?.Revision ?? throw new InvalidOperationException("No show state yet; join first.");
-        var state = await InvokeAsync<LiveShowState>(method, [conferenceId, revision, .. arguments], cancellationToken).ConfigureAwait(false);
+        var state = await command(Hub(cancellationToken), conferenceId, revision).ConfigureAwait(false);
         Receive(state);
         return state;
-    }
-
-    /// <summary>
-    /// Invokes a hub method. SignalR prefixes a server's <see cref="HubException"/> with "An unexpected
-    /// error occurred invoking ..."; this hands callers the server's own message, as HTTP clients read it.
-    /// </summary>
-    private async Task<T> InvokeAsync<T>(string method, object?[] arguments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Connection.InvokeCoreAsync<T>(method, arguments, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HubException exception)
-        {
-            const string Marker = "HubException: ";
-            var at = exception.Message.IndexOf(Marker, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                throw;
-            }
-
-            throw new HubException(exception.Message[(at + Marker.Length)..], exception);
-        }
     }
 }

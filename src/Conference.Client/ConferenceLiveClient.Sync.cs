@@ -52,7 +52,7 @@ public sealed partial class ConferenceLiveClient
         await _resync.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var snapshot = await InvokeAsync<ShowSnapshot>("JoinConference", [conferenceId], cancellationToken).ConfigureAwait(false);
+            var snapshot = await Hub(cancellationToken).JoinConference(conferenceId).ConfigureAwait(false);
             lock (_stateLock)
             {
                 Snapshot = snapshot;

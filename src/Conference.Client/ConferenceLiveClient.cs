@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Conference.Domain.Show;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -17,13 +15,7 @@ namespace Conference.Client;
 public sealed partial class ConferenceLiveClient : IAsyncDisposable
 {
     /// <summary>The hub's path on the server.</summary>
-    public const string HubPath = "/hubs/conference";
-
-    /// <summary>Shared by every client in the process: serializer metadata is built once, not once per connection.</summary>
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
+    public const string HubPath = LiveWire.HubPath;
 
     private readonly ConferenceClientOptions _options;
     private readonly ILogger _logger;
@@ -62,19 +54,24 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
 
         if (_options.Protocol == LiveProtocol.MessagePack)
         {
-            builder.AddMessagePackProtocol();
+            builder.AddMessagePackProtocol(o => o.SerializerOptions = LiveWire.MessagePack);
         }
         else
         {
-            builder.AddJsonProtocol(o => o.PayloadSerializerOptions = PayloadJson);
+            builder.AddJsonProtocol(o => o.PayloadSerializerOptions = LiveWire.Json);
         }
 
         Connection = builder.Build();
-        Connection.On<LiveShowState>("ShowChanged", Receive);
-        Connection.On<HostMessage>("MessageReceived", message => MessageReceived?.Invoke(this, message));
+        Connection.On<LiveShowState>(nameof(IConferenceClient.ShowChanged), Receive);
+        Connection.On<HostMessage>(nameof(IConferenceClient.MessageReceived), message => MessageReceived?.Invoke(this, message));
+        Connection.On<MediaStatus>(nameof(IConferenceClient.MediaStatusChanged), status => MediaStatusChanged?.Invoke(this, status));
 
         // An edited program comes as a notice only: the fresh snapshot carries the program and its timelines.
-        Connection.On<ProgramChangedNotice>("ProgramChanged", _ => ResyncQuietlyAsync());
+        Connection.On<ProgramChangedNotice>(nameof(IConferenceClient.ProgramChanged), notice =>
+        {
+            ProgramChanged?.Invoke(this, notice);
+            return ResyncQuietlyAsync();
+        });
         Connection.Reconnected += _ => ResyncAfterReconnectAsync();
     }
 
@@ -103,6 +100,12 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
     /// <summary>Raised when a host message for this caller's role arrives.</summary>
     public event EventHandler<HostMessage>? MessageReceived;
 
+    /// <summary>Raised for hosts when the media side's status changes (in sync, pending, degraded).</summary>
+    public event EventHandler<MediaStatus>? MediaStatusChanged;
+
+    /// <summary>Raised when the server announces a program edit, before the resync it triggers.</summary>
+    public event EventHandler<ProgramChangedNotice>? ProgramChanged;
+
     /// <summary>Raised after a fresh snapshot replaced the local state (join, reconnect, missed revision).</summary>
     public event EventHandler<ShowSnapshot>? Resynced;
 
@@ -126,7 +129,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
     public async Task SyncClockAsync(CancellationToken cancellationToken = default)
     {
         await Clock.SyncAsync(
-            (ticks, ct) => InvokeAsync<ClockSample>("SyncClock", [ticks], ct), _options.ClockSamples, cancellationToken).ConfigureAwait(false);
+            (ticks, ct) => Hub(ct).SyncClock(ticks), _options.ClockSamples, cancellationToken).ConfigureAwait(false);
         _nextResyncAt = _options.TimeProvider.GetUtcNow() + _options.ClockResyncInterval;
     }
 

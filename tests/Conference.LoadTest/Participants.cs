@@ -1,6 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Conference.Client;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Http.Connections.Client;
@@ -27,11 +25,6 @@ internal enum ParticipantKind
 internal static class Participants
 {
     private const int ClockSamples = 3;
-
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
 
     public static ParticipantKind Kind(string[] args) =>
         LoadTestProgram.Text(args, "--participant", "lean") switch
@@ -114,11 +107,11 @@ internal static class Participants
 
     private static readonly Dictionary<string, Type> BaselineTargets = new() { [LoadTestProgram.BaselineMethod] = typeof(LiveShowState) };
 
-    /// <summary>The protocols as the SDK configures them (camel-case enum names in JSON, MessagePack's defaults).</summary>
+    /// <summary>The protocols as the SDK configures them: one dialect, <see cref="LiveWire"/>.</summary>
     private static IHubProtocol HubProtocol(LiveProtocol protocol) =>
         protocol == LiveProtocol.MessagePack
-            ? new MessagePackHubProtocol()
-            : new JsonHubProtocol(Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = PayloadJson }));
+            ? new MessagePackHubProtocol(Options.Create(new MessagePackHubProtocolOptions { SerializerOptions = LiveWire.MessagePack }))
+            : new JsonHubProtocol(Options.Create(new JsonHubProtocolOptions { PayloadSerializerOptions = LiveWire.Json }));
 
     private static ConferenceLiveClient NewSdkClient(Uri server, string token, LiveProtocol protocol) =>
         new(server, token, new ConferenceClientOptions
@@ -139,11 +132,11 @@ internal static class Participants
         });
         if (protocol == LiveProtocol.MessagePack)
         {
-            builder.AddMessagePackProtocol();
+            builder.AddMessagePackProtocol(o => o.SerializerOptions = LiveWire.MessagePack);
         }
         else
         {
-            builder.AddJsonProtocol(o => o.PayloadSerializerOptions = PayloadJson);
+            builder.AddJsonProtocol(o => o.PayloadSerializerOptions = LiveWire.Json);
         }
 
         return builder.Build();

@@ -34,10 +34,13 @@ public static class ServerSetup
         return builder;
     }
 
-    /// <summary>Enums travel as camelCase names, and a field the API does not know is an error rather than silently dropped.</summary>
+    /// <summary>
+    /// The live channel's dialect (camelCase names, enums as camelCase strings), and a field the server does not know
+    /// is an error rather than silently dropped.
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        LiveWire.ConfigureJson(options);
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     }
 

@@ -15,7 +15,7 @@ namespace Conference.Server.Live;
 /// </summary>
 public sealed partial class ConferenceHub(
     IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, TimeProvider time, ILogger<ConferenceHub> logger)
-    : Hub<IConferenceClient>
+    : Hub<IConferenceClient>, IConferenceHub
 {
     private const string JoinedKey = "joined-conferences";
 
@@ -40,7 +40,7 @@ public sealed partial class ConferenceHub(
     }
 
     /// <summary>NTP-style sample: the client's send instant comes back with the server's clock.</summary>
-    public ClockSample SyncClock(long clientSendTicks) => new(clientSendTicks, time.GetUtcNow().UtcTicks);
+    public Task<ClockSample> SyncClock(long clientSendTicks) => Task.FromResult(new ClockSample(clientSendTicks, time.GetUtcNow().UtcTicks));
 
     public Task<LiveShowState> Start(Guid conferenceId, int expectedRevision) =>
         Send(new StartShowRequest(expectedRevision) { ConferenceId = conferenceId });

@@ -2,21 +2,6 @@ using System.Collections.Concurrent;
 
 namespace Conference.Server.Media;
 
-public enum MediaSyncState
-{
-    /// <summary>The provider matches the show.</summary>
-    InSync,
-
-    /// <summary>A change is being applied.</summary>
-    Pending,
-
-    /// <summary>The provider could not be brought in line; the director keeps trying.</summary>
-    Degraded,
-}
-
-/// <summary>What hosts see of the media side: whether the call matches the show, and if not, why.</summary>
-public sealed record MediaStatus(Guid ConferenceId, string Provider, MediaSyncState State, string? Error, DateTimeOffset At);
-
 /// <summary>Told of every status change (the live hub forwards it to hosts).</summary>
 public interface IMediaStatusSink
 {

@@ -34,6 +34,19 @@ public class TimelineApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Timeline_SpellsKindsAsTheProgramApi()
+    {
+        var conference = await ProgramWithTwoSegments();
+        var program = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}");
+        var timeline = await Anonymous.GetStringAsync($"/api/conferences/{conference.Id}/timeline");
+        var show = await Organizer.GetStringAsync($"/api/conferences/{conference.Id}/show/timeline");
+
+        Assert.That(program, Does.Contain("\"kind\":\"minuteOfSilence\""));
+        Assert.That(timeline, Does.Contain("\"kind\":\"minuteOfSilence\"").And.Not.Contains("MinuteOfSilence"));
+        Assert.That(show, Does.Contain("\"progress\":\"upcoming\"").And.Not.Contains("Upcoming"));
+    }
+
+    [Test]
     public async Task Timeline_WithoutViewerZone_LeavesViewerEmpty()
     {
         var conference = await ProgramWithTwoSegments();

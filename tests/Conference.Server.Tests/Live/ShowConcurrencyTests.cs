@@ -68,7 +68,7 @@ public class ShowConcurrencyTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
-    private static async Task<(Client.LiveShowState? State, HubException? Error)> Attempt(ConferenceLiveClient host, int revision)
+    private static async Task<(LiveShowState? State, HubException? Error)> Attempt(ConferenceLiveClient host, int revision)
     {
         try
         {

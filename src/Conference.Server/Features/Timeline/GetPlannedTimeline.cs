@@ -1,3 +1,4 @@
+using Conference.Domain.Programs;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
@@ -19,7 +20,8 @@ public sealed record PlannedTimelineDto(
     ZonedInstant End,
     IReadOnlyList<PlannedSegmentDto> Segments);
 
-public sealed record PlannedSegmentDto(Guid SegmentId, int Position, string Title, string Kind, int DurationSeconds, ZonedInstant Start, ZonedInstant End);
+public sealed record PlannedSegmentDto(
+    Guid SegmentId, int Position, string Title, SegmentKind Kind, int DurationSeconds, ZonedInstant Start, ZonedInstant End);
 
 /// <summary>
 /// One instant three ways. <c>Conference</c> and <c>Viewer</c> carry the zone's offset at that
@@ -61,7 +63,7 @@ public sealed class GetPlannedTimelineHandler(ConferenceDbContext db) : IRequest
                 slot.SegmentId,
                 slot.Position,
                 segments[i].Title,
-                segments[i].Kind.ToString(),
+                segments[i].Kind,
                 (int)segments[i].PlannedDuration.TotalSeconds,
                 Zoned(slot.Start),
                 Zoned(slot.End)))]);

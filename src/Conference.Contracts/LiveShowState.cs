@@ -1,14 +1,18 @@
 using Conference.Domain.Show;
 
-namespace Conference.Client;
+namespace Conference.Contracts;
 
 /// <summary>
-/// The live show as the server sends it: anchors (instants and totals), never running values.
-/// Remaining time is computed locally from them and the synced clock (<see cref="RemainingAt"/>).
+/// The live show as sent to clients on every change: the engine's anchors (instants and totals), never a
+/// running value, and the planned duration of the running segment, so a client draws its own countdown
+/// from them and its synced clock (<see cref="RemainingAt"/>). It stays small because thousands receive it
+/// at once: the timelines travel in the snapshot, and a client recomputes them from these anchors with the
+/// same pure code (<see cref="ShowTimeline"/>).
 /// </summary>
 /// <param name="ConferenceId">The conference this show belongs to.</param>
 /// <param name="Revision">The number of events in the show's log; commands must name it.</param>
-/// <param name="PreviousRevision">The revision before the change that produced this state; a client holding another revision missed a change.</param>
+/// <param name="PreviousRevision">The revision before the change that produced this state (one command may add
+/// several events, so revisions do not grow by one); a client holding another revision missed a change.</param>
 /// <param name="Status">Not started, running, paused or ended.</param>
 /// <param name="StartedAt">When the show started.</param>
 /// <param name="EndedAt">When the show ended.</param>
@@ -22,11 +26,13 @@ namespace Conference.Client;
 /// <param name="CueIndex">The running segment's cue (zero-based).</param>
 /// <param name="AutoAdvanceAt">When the running segment ends by itself, if it does.</param>
 /// <param name="Runs">The segments that have run or run, with recorded instants, from index <paramref name="RunsFrom"/> on.</param>
-/// <param name="RunsFrom">0 (all runs) except in a pushed change, which carries only the runs it touched: the ones before
-/// this index are those held at <paramref name="PreviousRevision"/>. <see cref="ConferenceLiveClient.Show"/> always holds them all.</param>
+/// <param name="RunsFrom">0 (all runs) except in a pushed <c>ShowChanged</c>, which carries only the runs the change
+/// touched (the last one closed, the next one started): the ones before this index are those the client holds at
+/// <paramref name="PreviousRevision"/>, so the message does not grow with every segment that has run.</param>
 /// <param name="SkippedSegmentIds">Segments marked skipped before they ran.</param>
-/// <param name="ProgramRevision">The revision of the program this state was decided against; another one than the client holds means its program is out of date.</param>
-/// <param name="ServerTime">The server's clock when it sent this state.</param>
+/// <param name="ProgramRevision">The revision of the program this state was decided against; another one than the
+/// client holds means its program is out of date.</param>
+/// <param name="ServerTime">The server's clock when it built this state.</param>
 public sealed record LiveShowState(
     Guid ConferenceId,
     int Revision,
@@ -49,6 +55,49 @@ public sealed record LiveShowState(
     int ProgramRevision,
     DateTimeOffset ServerTime)
 {
+    /// <summary>The whole state (every run) of <paramref name="state"/> against <paramref name="program"/> at <paramref name="now"/>.</summary>
+    public static LiveShowState From(
+        Guid conferenceId, ShowState state, int previousRevision, ShowProgram program, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(program);
+        var segment = SegmentClock.CurrentSegment(state, program);
+        return new LiveShowState(
+            conferenceId,
+            state.Revision,
+            previousRevision,
+            state.Status,
+            state.StartedAt,
+            state.EndedAt,
+            state.CurrentSegmentId,
+            segment?.Title,
+            state.SegmentStartedAt,
+            segment?.PlannedDuration,
+            state.PausedAt,
+            state.PausedTotal,
+            state.AddedTime,
+            state.CueIndex,
+            RunOfShow.NextDeadline(state, program),
+            [.. state.Runs],
+            0,
+            [.. state.SkippedSegmentIds],
+            program.ProgramRevision,
+            now);
+    }
+
+    /// <summary>This state as broadcast after a change from <paramref name="before"/>: only the runs from the first one that differs.</summary>
+    public LiveShowState ChangedSince(ShowState before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var from = 0;
+        while (from < before.Runs.Count && from < Runs.Count && before.Runs[from] == Runs[from])
+        {
+            from++;
+        }
+
+        return this with { Runs = [.. Runs.Skip(from)], RunsFrom = from };
+    }
+
     /// <summary>The engine's state with these anchors, for computing the timelines locally with <see cref="ShowTimeline.Compute"/>.</summary>
     public ShowState ToShowState() => new()
     {
@@ -81,42 +130,3 @@ public sealed record LiveShowState(
     /// <summary>Time left on the running segment at <paramref name="serverNow"/>; negative once it overruns.</summary>
     public TimeSpan? RemainingAt(DateTimeOffset serverNow) => DeadlineAt(serverNow) - serverNow;
 }
-
-/// <summary>What joining returns: everything needed to render the show from scratch.</summary>
-/// <param name="ConferenceId">The conference.</param>
-/// <param name="Title">The conference's title.</param>
-/// <param name="TimeZone">The conference's IANA time zone, for rendering.</param>
-/// <param name="Program">The program as the engine sees it (segments, durations, planned starts).</param>
-/// <param name="Show">The live show now.</param>
-/// <param name="Timeline">Planned, expected and actual times per segment, and the projected end, when the server answered.</param>
-/// <param name="ServerTime">The server's clock when it answered.</param>
-public sealed record ShowSnapshot(
-    Guid ConferenceId, string Title, string TimeZone, ShowProgram Program, LiveShowState Show, ShowTimelineView Timeline, DateTimeOffset ServerTime);
-
-/// <summary>A host's message to speakers or hosts.</summary>
-/// <param name="ConferenceId">The conference.</param>
-/// <param name="Audience">Who it is for.</param>
-/// <param name="Text">The message.</param>
-/// <param name="At">When it was sent.</param>
-/// <param name="Revision">The show revision that recorded it.</param>
-public sealed record HostMessage(Guid ConferenceId, MessageAudience Audience, string Text, DateTimeOffset At, int Revision);
-
-/// <summary>One clock-sync answer from the server.</summary>
-/// <param name="ClientSendTicks">The client's send instant, echoed back.</param>
-/// <param name="ServerTicks">The server's UTC clock (ticks) when it answered.</param>
-public sealed record ClockSample(long ClientSendTicks, long ServerTicks);
-
-/// <summary>The wire protocol of the live channel.</summary>
-public enum LiveProtocol
-{
-    /// <summary>JSON text frames.</summary>
-    Json,
-
-    /// <summary>MessagePack binary frames (smaller, faster to parse).</summary>
-    MessagePack,
-}
-
-/// <summary>The server saved an edit of the program: the client fetches a fresh snapshot.</summary>
-/// <param name="ConferenceId">The conference whose program changed.</param>
-/// <param name="ProgramRevision">The program's revision after the edit.</param>
-public sealed record ProgramChangedNotice(Guid ConferenceId, int ProgramRevision);

@@ -1,0 +1,17 @@
+namespace Conference.Contracts;
+
+/// <summary>The methods the server calls on connected clients (the hub's <c>Hub&lt;IConferenceClient&gt;</c>).</summary>
+public interface IConferenceClient
+{
+    /// <summary>The show changed (sent once per change, to everyone in the conference; never as a tick).</summary>
+    Task ShowChanged(LiveShowState state);
+
+    /// <summary>A host message for the caller's role.</summary>
+    Task MessageReceived(HostMessage message);
+
+    /// <summary>To hosts: whether the call matches the show (in sync, pending, degraded with the error).</summary>
+    Task MediaStatusChanged(MediaStatus status);
+
+    /// <summary>The program was edited; clients fetch a fresh snapshot.</summary>
+    Task ProgramChanged(ProgramChangedNotice notice);
+}
