@@ -55,6 +55,8 @@ public sealed class ParticipantViewTests
         await page.WaitForTextAsync("announcer", "Now: Opening words");
         await page.WaitForTextAsync("next", "Keynote");
         await page.WaitForTextAsync("media-notice", "simulated");
+        await _server.ShowAsync(id, "message", new { audience = "everyone", text = "Welcome, everyone: we start on time." });
+        await page.WaitForTextAsync("messages", "we start on time");
         await Browser.ScreenshotAsync(page, "participant-view");
         await Browser.AssertAccessibleAsync(page, "the participant view");
     }
@@ -135,20 +137,35 @@ public sealed class ParticipantViewTests
     [Test]
     public async Task LanguageSwitch_ToAzerbaijaniThenRussian_TranslatesAndPersists()
     {
-        var conference = await _server.CreateConferenceAsync("Languages", [Speech("Opening", 300)]);
-        var (_, context, page) = await JoinAsync(conference, locale: "tr-TR");
+        var conference = await _server.CreateConferenceAsync("Languages",
+            [new { kind = "speech", title = "Opening", durationSeconds = 300, speaker = new { name = "Leyla Aliyeva", country = "AZ" },
+                translations = new Dictionary<string, object> { ["az"] = new { title = "Açılış" }, ["ru"] = new { title = "Открытие" } } }],
+            new
+            {
+                languages = new[] { "en", "az", "ru" },
+                translations = new Dictionary<string, object> { ["az"] = new { title = "Dillər", slogan = "Birlikdə" }, ["ru"] = new { title = "Языки", slogan = "Вместе" } },
+            });
+        var (id, context, page) = await JoinAsync(conference, locale: "tr-TR");
         await using var _ = context;
+        await _server.ShowAsync(id, "start");
 
         // The browser asks for Turkish.
         await Assertions.Expect(page.Locator("#now-label")).ToHaveTextAsync("Şimdi");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Languages");
         await page.TestId("language").SelectOptionAsync("az");
         await Assertions.Expect(page.Locator("#now-label")).ToHaveTextAsync("İndi");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "az");
+        // The organizer's own texts follow the language; Turkish had none, so it showed the conference's own.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Dillər");
+        await page.WaitForTextAsync("now", "Açılış");
+        await Browser.ScreenshotAsync(page, "participant-view-az");
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#now-label")).ToHaveTextAsync("İndi");
         await page.TestId("language").SelectOptionAsync("ru");
         await Assertions.Expect(page.Locator("#now-label")).ToHaveTextAsync("Сейчас");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Языки");
+        await page.WaitForTextAsync("now", "Открытие");
         await page.TestId("language").SelectOptionAsync("en");
         await Assertions.Expect(page.Locator("#now-label")).ToHaveTextAsync("Now");
     }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Conference.Server.Live;
+using Conference.Contracts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -7,7 +7,7 @@ namespace Conference.Web.Tests;
 
 /// <summary>
 /// The web app's wire types are generated, never written by hand: from the server's OpenAPI document
-/// (REST) and from the hub's contracts (<see cref="ConferenceHub"/>, <see cref="IConferenceClient"/>).
+/// (REST) and from the hub's contracts (<see cref="IConferenceHub"/>, <see cref="IConferenceClient"/>).
 /// The committed file must equal a fresh generation; run with UPDATE_WIRE_TYPES=1 to rewrite it.
 /// </summary>
 public sealed class WireTypesTests
@@ -27,7 +27,7 @@ public sealed class WireTypesTests
         using var client = factory.CreateClient();
         using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
 
-        var generated = WireTypeScript.Generate(openApi.RootElement, typeof(ConferenceHub), typeof(IConferenceClient));
+        var generated = WireTypeScript.Generate(openApi.RootElement, typeof(IConferenceHub), typeof(IConferenceClient));
 
         var path = Path.Combine(WebServer.RepositoryRoot, "src", "Conference.Web", "src", "core", "wire.generated.ts");
         if (Environment.GetEnvironmentVariable("UPDATE_WIRE_TYPES") == "1")

@@ -34,7 +34,8 @@ describe('time values', () => {
     expect(durationMs(null)).toBeNull();
   });
   it('round-trips .NET ticks', () => {
-    expect(ticksToMs(msToTicks(t0))).toBe(t0);
+    expect(msToTicks(t0)).toBe(639_310_212_000_000_000n);
+    expect(ticksToMs(Number(msToTicks(t0)))).toBe(t0);
   });
   it('formats countdowns rounding up, and overtime rounding down', () => {
     expect(formatCountdown(59_001)).toBe('1:00');

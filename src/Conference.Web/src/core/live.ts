@@ -4,6 +4,7 @@
 // snapshot, the clock re-syncs on reconnect, periodically and when the local clock jumps.
 import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
 import { api } from './api';
+import { ConferenceMessagePack, Int64 } from './protocol';
 import { ClockSync } from './clock';
 import { computeTimeline, merge, remainingAt, type Timeline } from './show';
 import { msToTicks, ticksToMs } from './time';
@@ -66,6 +67,7 @@ export class LiveShow {
     if (!this.session) return;
     const connection = new HubConnectionBuilder()
       .withUrl('/hubs/conference', { accessTokenFactory: () => this.session!.token })
+      .withHubProtocol(new ConferenceMessagePack())
       .withAutomaticReconnect(foreverRetry)
       .configureLogging(LogLevel.None)
       .build();
@@ -171,7 +173,7 @@ export class LiveShow {
 
   private async syncClock(): Promise<void> {
     await this.clock.sync(async sentWall => {
-      const sample = await this.connection!.invoke<ClockSample>('SyncClock', msToTicks(sentWall));
+      const sample = await this.connection!.invoke<ClockSample>('SyncClock', new Int64(msToTicks(sentWall)));
       return ticksToMs(Number(sample.serverTicks));
     }, clockSamples);
     this.nextClockSyncAt = Date.now() + clockResyncMs;

@@ -31,8 +31,9 @@ export function ticksToMs(ticks: number): number {
   return (ticks - EpochTicks) / TicksPerMs;
 }
 
-export function msToTicks(ms: number): number {
-  return Math.round(ms) * TicksPerMs + EpochTicks;
+/** Exact .NET ticks of a Unix ms instant (above 2^53, so a bigint). */
+export function msToTicks(ms: number): bigint {
+  return BigInt(Math.round(ms)) * BigInt(TicksPerMs) + BigInt(EpochTicks);
 }
 
 /** A countdown as the stage shows it: "m:ss" or "h:mm:ss", rounded up while counting down so 0:00 means over. */

@@ -20,6 +20,7 @@ export interface AddSegment {
   awardName: null | string;
   audienceMuted: null | boolean;
   notes: null | string;
+  translations?: null | Record<string, SegmentTranslationInput>;
 }
 
 export interface AdjustTimeRequest {
@@ -63,6 +64,7 @@ export interface ConferenceDto {
   scheduledStart: Instant;
   timeZone: string;
   languages: string[];
+  translations: Record<string, ConferenceTranslation>;
   revision: number;
   plannedEnd: Instant;
   segments: SegmentDto[];
@@ -77,6 +79,16 @@ export interface ConferenceSummary {
   revision: number;
   segmentCount: number;
   plannedEnd: Instant;
+}
+
+export interface ConferenceTranslation {
+  title: string;
+  slogan?: null | string;
+}
+
+export interface ConferenceTranslationInput {
+  title: null | string;
+  slogan: null | string;
 }
 
 export interface ConfigureRegistration {
@@ -95,6 +107,7 @@ export interface CreateConference {
   scheduledStart: null | Instant;
   timeZone: null | string;
   languages: null | string[];
+  translations?: null | Record<string, ConferenceTranslationInput>;
 }
 
 export interface CreateInvitation {
@@ -210,7 +223,7 @@ export interface MediaStatus {
 
 export type MediaSyncState = 'inSync' | 'pending' | 'degraded';
 
-export type MessageAudience = 'speakers' | 'hosts' | '';
+export type MessageAudience = 'speakers' | 'hosts' | 'everyone' | '';
 
 export interface NextSegmentRequest {
   expectedRevision: null | number;
@@ -237,7 +250,7 @@ export interface PlannedSegmentDto {
   segmentId: string;
   position: number;
   title: string;
-  kind: string;
+  kind: SegmentKind;
   durationSeconds: number;
   start: ZonedInstant;
   end: ZonedInstant;
@@ -321,6 +334,7 @@ export interface SegmentDto {
   awardName: null | string;
   audienceMuted: boolean;
   notes: null | string;
+  translations: Record<string, SegmentTranslation>;
 }
 
 export type SegmentEndReason = 'host' | 'deadline' | 'skipped' | 'showEnded' | '';
@@ -351,6 +365,14 @@ export interface SegmentTimeline {
   actualEnd: null | Instant;
   endReason: null | SegmentEndReason;
   variance: null | Duration;
+}
+
+export interface SegmentTranslation {
+  title: string;
+}
+
+export interface SegmentTranslationInput {
+  title: null | string;
 }
 
 export interface SendMessageRequest {
@@ -412,6 +434,7 @@ export interface UpdateConference {
   scheduledStart: null | Instant;
   timeZone: null | string;
   languages: null | string[];
+  translations?: null | Record<string, ConferenceTranslationInput>;
 }
 
 export interface UpdateParticipant {
@@ -435,6 +458,7 @@ export interface UpdateSegment {
   awardName: null | string;
   audienceMuted: null | boolean;
   notes: null | string;
+  translations?: null | Record<string, SegmentTranslationInput>;
 }
 
 export interface ZonedInstant {
