@@ -163,6 +163,19 @@ public sealed class PagesTests
             Assert.That(missing.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), path);
         }
 
+        // Scripts go out as the Brotli copy made at build time, cached for good under their hashed names.
+        var live = await _server.Organizer.GetStringAsync($"/e/{id}/live");
+        var script = System.Text.RegularExpressions.Regex.Match(live, "src=\"(/app/assets/[^\"]+\\.js)\"").Groups[1].Value;
+        using (var request = new HttpRequestMessage(HttpMethod.Get, script))
+        {
+            request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+            using var compressed = await _server.Organizer.SendAsync(request);
+            Assert.That(compressed.StatusCode, Is.EqualTo(HttpStatusCode.OK), script);
+            Assert.That(compressed.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "br" }));
+            Assert.That(compressed.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+            Assert.That(compressed.Headers.CacheControl?.ToString(), Does.Contain("immutable"));
+        }
+
         using var health = await _server.Organizer.GetAsync("/health/live");
         Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using var openApi = await _server.Organizer.GetAsync("/openapi/v1.json");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -19,15 +20,52 @@ public static class WebApp
         ("/e/{conferenceId:guid}/stage", "stage.html"),
     ];
 
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
     public static WebApplication UseWebAppFiles(this WebApplication app)
     {
+        // The build writes .br and .gz copies of the app's text files (scripts/compress.mjs): send the
+        // smallest one the browser accepts, compressed once at build time rather than per request.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/app", StringComparison.Ordinal))
+            {
+                var files = app.Environment.WebRootFileProvider;
+                var accepted = context.Request.Headers.AcceptEncoding.ToString();
+                foreach (var (token, suffix) in new[] { ("br", ".br"), ("gzip", ".gz") })
+                {
+                    if (accepted.Contains(token, StringComparison.OrdinalIgnoreCase) && files.GetFileInfo(context.Request.Path + suffix).Exists)
+                    {
+                        context.Request.Path += suffix;
+                        context.Response.Headers[HeaderNames.ContentEncoding] = token;
+                        break;
+                    }
+                }
+
+                context.Response.Headers.Append(HeaderNames.Vary, HeaderNames.AcceptEncoding);
+            }
+
+            return next(context);
+        });
+
+        var types = new FileExtensionContentTypeProvider();
+        types.Mappings[".br"] = "application/octet-stream";
+        types.Mappings[".gz"] = "application/octet-stream";
         app.UseStaticFiles(new StaticFileOptions
         {
+            ContentTypeProvider = types,
             OnPrepareResponse = context =>
             {
+                var headers = context.Context.Response.Headers;
+                var path = context.Context.Request.Path.Value ?? "";
+                if (headers.ContainsKey(HeaderNames.ContentEncoding) && ContentTypes.TryGetContentType(path[..path.LastIndexOf('.')], out var type))
+                {
+                    headers[HeaderNames.ContentType] = type;
+                }
+
                 // Vite names assets by their content hash: a changed file is a new URL.
                 var immutable = context.Context.Request.Path.StartsWithSegments("/app/assets", StringComparison.Ordinal);
-                context.Context.Response.Headers[HeaderNames.CacheControl] = immutable ? "public, max-age=31536000, immutable" : "no-cache";
+                headers[HeaderNames.CacheControl] = immutable ? "public, max-age=31536000, immutable" : "no-cache";
             },
         });
         return app;

@@ -71,10 +71,9 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(current).format(value);
 }
 
-/** A minutes figure in the locale's own unit words ("3 minutes", "3 dəqiqə"). */
+/** A minutes figure ("3 min", "3 dəq."): Chromium's reduced ICU lacks unit names for some of our languages. */
 export function formatMinutes(ms: number): string {
-  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000));
-  return new Intl.NumberFormat(current, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+  return t('live.minutes', { count: formatNumber(Math.max(1, Math.round(Math.abs(ms) / 60_000))) });
 }
 
 export function viewerTimeZone(): string {

@@ -2,7 +2,7 @@
 // render; they send commands only through here. Mirrors the .NET SDK (Conference.Client): join
 // returns a snapshot, pushed changes are merged, a revision gap or a reconnect takes a fresh
 // snapshot, the clock re-syncs on reconnect, periodically and when the local clock jumps.
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
+import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
 import { api } from './api';
 import { ConferenceMessagePack, Int64 } from './protocol';
 import { ClockSync } from './clock';
@@ -60,13 +60,23 @@ export class LiveShow {
     return this.show && this.snapshot ? computeTimeline(this.show, this.snapshot.program, this.serverNow()) : null;
   }
 
-  /** Loads the public program, then opens the live channel (which needs the session). */
+  /**
+   * Loads the public program and opens the live channel (which needs the session) at the same time:
+   * on a slow link each round trip counts before the countdown shows.
+   */
   async start(): Promise<void> {
-    this.conference = await api<ConferenceDto>(`/api/conferences/${this.conferenceId}`);
-    this.emit();
-    if (!this.session) return;
+    const program = this.reloadConference();
+    if (!this.session) {
+      await program;
+      return;
+    }
+    // WebSockets straight away, without the negotiate round trip (every browser we serve has them).
     const connection = new HubConnectionBuilder()
-      .withUrl('/hubs/conference', { accessTokenFactory: () => this.session!.token })
+      .withUrl('/hubs/conference', {
+        accessTokenFactory: () => this.session!.token,
+        transport: HttpTransportType.WebSockets,
+        skipNegotiation: true,
+      })
       .withHubProtocol(new ConferenceMessagePack())
       .withAutomaticReconnect(foreverRetry)
       .configureLogging(LogLevel.None)
@@ -80,8 +90,13 @@ export class LiveShow {
     connection.onreconnecting(() => this.setStatus('reconnecting'));
     connection.onreconnected(() => void this.afterReconnect());
     connection.onclose(() => this.setStatus('reconnecting'));
-    await this.connectUntilUp();
+    await Promise.all([program, this.connectUntilUp()]);
     this.watch = setInterval(() => void this.watchClock(), clockJumpCheckMs);
+  }
+
+  private async reloadConference(): Promise<void> {
+    this.conference = await api<ConferenceDto>(`/api/conferences/${this.conferenceId}`);
+    this.emit();
   }
 
   stop(): void {
@@ -100,9 +115,11 @@ export class LiveShow {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.connection!.start();
-        await this.syncClock();
-        await this.resync();
+        // One clock sample and the snapshot together show the countdown after one round trip;
+        // the full sync (the best of several samples) then refines the offset.
+        await Promise.all([this.syncClock(1), this.resync()]);
         this.setStatus('connected');
+        void this.syncClock().catch(() => undefined);
         return;
       } catch (error) {
         if (isRefused(error)) {
@@ -151,7 +168,7 @@ export class LiveShow {
   }
 
   private async reloadProgram(): Promise<void> {
-    this.conference = await api<ConferenceDto>(`/api/conferences/${this.conferenceId}`);
+    await this.reloadConference();
     await this.resync();
   }
 
@@ -171,11 +188,11 @@ export class LiveShow {
     }
   }
 
-  private async syncClock(): Promise<void> {
+  private async syncClock(samples = clockSamples): Promise<void> {
     await this.clock.sync(async sentWall => {
       const sample = await this.connection!.invoke<ClockSample>('SyncClock', new Int64(msToTicks(sentWall)));
       return ticksToMs(Number(sample.serverTicks));
-    }, clockSamples);
+    }, samples);
     this.nextClockSyncAt = Date.now() + clockResyncMs;
     this.emit();
   }
