@@ -183,6 +183,29 @@ public sealed class PagesTests
     }
 
     [Test]
+    public async Task RevokedLink_AfterSigningIn_ReloadSaysTheSessionEnded()
+    {
+        var conference = await _server.CreateConferenceAsync("Revoked session", [Speech("Talk", 300)]);
+        var id = conference["id"]!.GetValue<string>();
+        var person = await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/participants",
+            new { displayName = "Guest", country = "AZ", language = "az", roles = new[] { "attendee" } });
+        var link = await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/participants/{person["id"]}/invitations", new { });
+        await using var context = await Browser.NewContextAsync(_server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/join#code={link["code"]}");
+        await page.WaitForURLAsync($"**/e/{id}/live");
+        await page.WaitForTextAsync("now", "has not started");
+
+        using (var revoke = await _server.Organizer.DeleteAsync($"/api/conferences/{id}/participants/{person["id"]}/invitations/{link["invitationId"]}"))
+        {
+            Assert.That(revoke.IsSuccessStatusCode, Is.True);
+        }
+
+        await page.ReloadAsync();
+        await page.WaitForTextAsync("session-refused", "no longer valid");
+    }
+
+    [Test]
     public async Task ParticipantView_WithoutSession_SendsToTheJoinLink()
     {
         var conference = await _server.CreateConferenceAsync("No session", [Speech("Talk", 300)]);

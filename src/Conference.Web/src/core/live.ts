@@ -3,7 +3,7 @@
 // returns a snapshot, pushed changes are merged, a revision gap or a reconnect takes a fresh
 // snapshot, the clock re-syncs on reconnect, periodically and when the local clock jumps.
 import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
-import { api } from './api';
+import { api, ApiError } from './api';
 import { ConferenceMessagePack, Int64 } from './protocol';
 import { ClockSync } from './clock';
 import { computeTimeline, merge, remainingAt, type Timeline } from './show';
@@ -87,9 +87,17 @@ export class LiveShow {
     connection.on('ProgramChanged', (notice: ProgramChangedNotice) => {
       if (notice.conferenceId === this.conferenceId) void this.reloadProgram();
     });
-    connection.onreconnecting(() => this.setStatus('reconnecting'));
+    connection.onreconnecting(() => {
+      this.setStatus('reconnecting');
+      void this.sessionRefused().then(refused => {
+        if (refused) {
+          this.setStatus('failed');
+          void connection.stop();
+        }
+      });
+    });
     connection.onreconnected(() => void this.afterReconnect());
-    connection.onclose(() => this.setStatus('reconnecting'));
+    connection.onclose(() => { if (this.status !== 'failed') this.setStatus('reconnecting'); });
     await Promise.all([program, this.connectUntilUp()]);
     this.watch = setInterval(() => void this.watchClock(), clockJumpCheckMs);
   }
@@ -122,7 +130,7 @@ export class LiveShow {
         void this.syncClock().catch(() => undefined);
         return;
       } catch (error) {
-        if (isRefused(error)) {
+        if (isRefused(error) || await this.sessionRefused()) {
           this.error = error;
           this.setStatus('failed');
           await this.connection!.stop();
@@ -131,6 +139,19 @@ export class LiveShow {
         this.setStatus('reconnecting');
         await new Promise(resolve => setTimeout(resolve, Math.min(1000 * (attempt + 1), 5000)));
       }
+    }
+  }
+
+  /**
+   * A browser does not show why a WebSocket was refused, so a failed connection asks the REST API
+   * with the same session: 401 or 403 means the link was revoked or expired, and retrying cannot help.
+   */
+  private async sessionRefused(): Promise<boolean> {
+    try {
+      await api(`/api/conferences/${this.conferenceId}/show`, { session: this.session });
+      return false;
+    } catch (error) {
+      return error instanceof ApiError && (error.problem.status === 401 || error.problem.status === 403);
     }
   }
 
