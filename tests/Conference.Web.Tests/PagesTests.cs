@@ -106,6 +106,37 @@ public sealed class PagesTests
     }
 
     [Test]
+    public async Task EventPage_KeyboardOnly_SkipsToContentAndRegisters()
+    {
+        var conference = await _server.CreateConferenceAsync("Keyboard day", [Speech("Welcome", 600)]);
+        var id = conference["id"]!.GetValue<string>();
+        await _server.SendAsync(HttpMethod.Put, $"/api/conferences/{id}/registration", new { open = true, capacity = (int?)null });
+        await using var context = await Browser.NewContextAsync(_server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/e/{id}");
+        await Assertions.Expect(page.TestId("register-form")).ToBeVisibleAsync();
+
+        async Task<string> Focused() => await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.className || document.activeElement.tagName");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.That(await Focused(), Is.EqualTo("skip"), "the first Tab reaches the skip link");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.That(await page.EvaluateAsync<string>("() => document.activeElement.dataset.testid"), Is.EqualTo("ics"), "after skipping, Tab starts in the content");
+
+        await page.FocusAsync("#reg-name");
+        await page.Keyboard.TypeAsync("Keyboard User");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.That(await Focused(), Is.EqualTo("reg-country"));
+        await page.Keyboard.TypeAsync("AZ");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.That(await Focused(), Is.EqualTo("reg-language"));
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForTextAsync("registered", "/join#code=");
+    }
+
+    [Test]
     public async Task StageTimer_SegmentOverruns_CountsUpInOvertimeAndShowsSpeakerMessages()
     {
         var conference = await _server.CreateConferenceAsync("Stage", [Speech("Keynote", 120), Speech("Closing", 300)]);
