@@ -28,6 +28,8 @@ public static class PageState
     /// <summary>Waits until the page draws a countdown that satisfies the JavaScript condition on <c>ms</c>.</summary>
     public static Task WaitForRemainingAsync(this IPage page, string condition) =>
         page.WaitForFunctionAsync(
-            $"() => {{ const e = document.querySelector(\"[data-testid='remaining']\"); if (!e || e.dataset.remainingMs === undefined) return false; const ms = Number(e.dataset.remainingMs); return {condition}; }}",
+            "() => { const e = document.querySelector(\"[data-testid='remaining']\");" +
+            " if (!e || e.dataset.remainingMs === undefined) return false;" +
+            $" const ms = Number(e.dataset.remainingMs); return {condition}; }}",
             null, new() { Timeout = (float)Patience.TotalMilliseconds });
 }
