@@ -88,6 +88,7 @@ public sealed class WebServer : IAsyncDisposable
         info.Environment["ConnectionStrings__Conference"] = $"Data Source={Path.Combine(_directory, "conference.db")}";
         info.Environment["Auth__OrganizerKey"] = OrganizerKey;
         info.Environment["Auth__SessionSigningKey"] = SigningKey;
+        info.Environment["Auth__PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/');
         info.Environment["Demo__SeedOnFirstRun"] = "false";
         info.Environment["RateLimits__Join__PermitLimit"] = "100000";
         info.Environment["RateLimits__Registration__PermitLimit"] = "100000";
