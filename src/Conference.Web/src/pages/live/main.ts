@@ -110,6 +110,7 @@ function tick(): void {
 }
 
 live.subscribe(render);
+live.onMessage(m => chrome.announce(m.text));
 render();
 setInterval(tick, 100);
 if (session) {
