@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command. Installs and starts what the tests need (PostgreSQL on loopback,
-# the LiveKit npm SDK used as an independent check), runs every test assembly, stops what
-# it started, and prints as its last line exactly "N passed, N failed".
+# Chromium and FFmpeg for the browser tests, the LiveKit npm SDK used as an independent check),
+# runs every test assembly and the web app's Vitest suite, stops what it started, and prints as
+# its last line exactly "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -34,6 +35,9 @@ install_debian_packages() {
   local missing=()
   command -v python3 >/dev/null || missing+=(python3)
   [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v ffmpeg >/dev/null || missing+=(ffmpeg)
+  command -v npm >/dev/null || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     if [ "$(id -u)" != 0 ]; then log "need root to install ${missing[*]}"; return 1; fi
@@ -77,11 +81,25 @@ install_npm_packages() {
   done
 }
 
+# The web app's unit tests (Vitest); their JUnit report is summed with the .trx files.
+run_vitest() {
+  log "vitest in src/Conference.Web"
+  (cd src/Conference.Web && npx vitest run --reporter=default --reporter=junit --outputFile.junit="$vitest_report") >&2
+}
+
 summarize() {
   python3 - "$@" <<'PY'
 import sys, xml.etree.ElementTree as ET
 passed = failed = 0
 for path in sys.argv[1:]:
+    root = ET.parse(path).getroot()
+    if root.tag in ('testsuites', 'testsuite'):
+        suites = [root] if root.tag == 'testsuite' else root.findall('testsuite')
+        tests, skipped = int(root.get('tests', 0)), sum(int(suite.get('skipped', 0)) for suite in suites)
+        bad = int(root.get('failures', 0)) + int(root.get('errors', 0))
+        passed += tests - bad - skipped
+        failed += bad
+        continue
     counters = ET.parse(path).getroot().find('{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}ResultSummary/{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}Counters')
     passed += int(counters.get('passed', 0))
     failed += int(counters.get('failed', 0)) + int(counters.get('error', 0)) + int(counters.get('timeout', 0)) + int(counters.get('aborted', 0))
@@ -94,16 +112,22 @@ install_debian_packages || status=1
 [ $status = 0 ] && { start_postgres || status=1; }
 [ $status = 0 ] && { install_npm_packages || status=1; }
 
-rm -rf tests/*/TestResults
+rm -rf tests/*/TestResults src/Conference.Web/test-results
+vitest_report="$root/src/Conference.Web/test-results/vitest-junit.xml"
 if [ $status = 0 ]; then
+  # Building the server also runs npm ci / npm run build for the web app (see Conference.Server.csproj).
   dotnet build Conference.sln -nologo -v q -clp:ErrorsOnly || status=1
+fi
+if [ $status = 0 ]; then
+  run_vitest || status=1
+  [ -f "$vitest_report" ] || { log "vitest wrote no report"; status=1; }
 fi
 if [ $status = 0 ]; then
   dotnet test Conference.sln --no-build -nologo --logger trx --blame-hang-timeout 10m || status=1
 fi
 
 shopt -s nullglob
-results=(tests/*/TestResults/*.trx)
+results=(tests/*/TestResults/*.trx src/Conference.Web/test-results/*.xml)
 if [ ${#results[@]} -eq 0 ]; then
   log "no test results were written"
   echo "0 passed, 1 failed"

@@ -70,6 +70,7 @@ public static class ServerSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebAppFiles();
         app.UseMiddleware<RequestBodyLimit>(app.Configuration.GetValue("Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
         app.UseMiddleware<RequestCharset>();
         app.UseConferenceIdentity();
@@ -81,6 +82,7 @@ public static class ServerSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapConferenceApi();
         app.MapConferenceLive();
+        app.MapWebApp();
         app.MapGet("/", () => TypedResults.Redirect("/api/reference")).ExcludeFromDescription();
         return app;
     }

@@ -36,7 +36,12 @@ public interface IMediaProvider
 }
 
 /// <summary>Where and with what a client joins the call.</summary>
-public sealed record MediaJoinTicket(string Provider, string Url, string Room, string Token, DateTimeOffset ExpiresAt);
+/// <remarks><see cref="Playout"/> tells the client whether it plays the program's anthem and videos itself, in sync with the show
+/// (<see cref="PlayoutMode.Client"/>), or receives them from the call (<see cref="PlayoutMode.Ingress"/>).</remarks>
+public sealed record MediaJoinTicket(string Provider, string Url, string Room, string Token, DateTimeOffset ExpiresAt)
+{
+    public PlayoutMode Playout { get; init; }
+}
 
 public sealed record MediaParticipant(string Identity, string Name, PublishRights Rights, IReadOnlyList<MediaTrack> Tracks);
 

@@ -62,7 +62,8 @@ public sealed partial class MediaDirector(
     {
         var show = await situations.GetShowAsync(conferenceId, cancellationToken);
         var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program);
-        return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime);
+        return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime)
+            with { Playout = _options.PlayoutMode };
     }
 
     /// <summary>Converges the room and returns what the provider reports afterwards.</summary>

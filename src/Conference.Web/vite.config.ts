@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// One HTML file per page, so each page's own code is referenced statically (no extra round trip
+// before the countdown shows); shared modules become common chunks. The server serves the output
+// from its wwwroot under /app/ and maps the page routes (/join, /e/{id}, ...) to these files.
+export default defineConfig({
+  base: '/app/',
+  build: {
+    outDir: resolve(import.meta.dirname, '../Conference.Server/wwwroot/app'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // livekit-client is one lazily loaded chunk of ~530 kB; only LiveKit calls fetch it.
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      input: {
+        join: resolve(import.meta.dirname, 'join.html'),
+        event: resolve(import.meta.dirname, 'event.html'),
+        live: resolve(import.meta.dirname, 'live.html'),
+        stage: resolve(import.meta.dirname, 'stage.html'),
+      },
+    },
+  },
+});
