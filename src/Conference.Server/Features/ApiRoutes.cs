@@ -1,3 +1,4 @@
+using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Media;
 using Conference.Server.Features.Participants;
@@ -56,6 +57,7 @@ public static class ApiRoutes
         // Participants, invitations, joining, registration and attendance: see ParticipantApiRoutes.
         app.MapParticipantApi();
         conferences.MapShowEndpoints();
+        conferences.MapAwardEndpoints();
         app.MapMediaApi();
         return app;
     }

@@ -102,6 +102,12 @@ public interface IConferenceClient
 
     /// <summary>The program was edited; clients fetch a fresh snapshot (edits are rare, the notice is tiny).</summary>
     Task ProgramChanged(ProgramChangedNotice notice);
+
+    /// <summary>To everyone: the awards ceremony's cue called a recipient (name, country, citation, award).</summary>
+    Task AwardeeCalled(AwardeeCall call);
+
+    /// <summary>To hosts and producers: a recipient was marked; the award's tally by country.</summary>
+    Task AwardTallyChanged(AwardTallyNotice notice);
 }
 
 /// <summary>A program edit was saved: its conference and new revision.</summary>

@@ -16,6 +16,7 @@ public static class LiveSetup
         services.AddSingleton<LiveHubFilter>();
         services.AddSingleton<ShowCoordinator>();
         services.AddSingleton<ProgramChangeNotifier>();
+        services.AddSingleton<IShowCommitObserver, Features.Awards.AwardCallUp>();
         services.AddHostedService<ShowRecovery>();
         services.AddHostedService<HubAttendanceRecovery>();
         return services;

@@ -38,7 +38,7 @@ public sealed partial class MediaDirector(
             }
             else
             {
-                var desired = MediaPlan.Desired(show.Show, show.Program);
+                var desired = MediaPlan.Desired(show.Show, show.Program, show.CallUp);
                 live = desired.Recording;
                 await ConvergeAsync(conferenceId, desired, cancellationToken);
                 status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow());
@@ -59,7 +59,7 @@ public sealed partial class MediaDirector(
     public async Task<MediaJoinTicket> IssueJoinTicketAsync(Guid conferenceId, MediaMember member, CancellationToken cancellationToken)
     {
         var show = await situations.GetShowAsync(conferenceId, cancellationToken);
-        var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program);
+        var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program, show.CallUp);
         return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime);
     }
 

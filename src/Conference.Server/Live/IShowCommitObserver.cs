@@ -1,0 +1,13 @@
+using Conference.Domain.Show;
+
+namespace Conference.Server.Live;
+
+/// <summary>
+/// Told of every committed show change after it was broadcast (the awards call-up announces the
+/// recipient at the new cue). An observer's failure is logged by the coordinator and never undoes
+/// or delays the change: the events are already durable.
+/// </summary>
+public interface IShowCommitObserver
+{
+    Task ShowCommittedAsync(Guid conferenceId, ShowState before, ShowState after, IReadOnlyList<ShowEvent> events, ShowProgram program);
+}
