@@ -72,6 +72,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
         Connection = builder.Build();
         Connection.On<LiveShowState>("ShowChanged", Receive);
         Connection.On<HostMessage>("MessageReceived", message => MessageReceived?.Invoke(this, message));
+        ListenForAwards();
 
         // An edited program comes as a notice only: the fresh snapshot carries the program and its timelines.
         Connection.On<ProgramChangedNotice>("ProgramChanged", _ => ResyncQuietlyAsync());

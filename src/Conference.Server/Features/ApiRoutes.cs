@@ -2,6 +2,7 @@ using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Media;
 using Conference.Server.Features.Participants;
+using Conference.Server.Features.Reports;
 using Conference.Server.Features.Segments;
 using Conference.Server.Features.Show;
 using Conference.Server.Features.Timeline;
@@ -59,6 +60,7 @@ public static class ApiRoutes
         conferences.MapShowEndpoints();
         conferences.MapAwardEndpoints();
         app.MapMediaApi();
+        app.MapReportEndpoints();
         return app;
     }
 }

@@ -26,6 +26,7 @@ public static class AccessPolicy
         [Permission.JoinConference] = Anyone,
         [Permission.ViewAttendance] = ParticipantRoles.Host | ParticipantRoles.Producer,
         [Permission.ViewMediaStatus] = ParticipantRoles.Host | ParticipantRoles.Producer,
+        [Permission.ViewReport] = ParticipantRoles.Host | ParticipantRoles.Producer,
     };
 
     public static bool Allows(Caller caller, Permission permission, Guid? conferenceId)

@@ -32,6 +32,9 @@ public enum Permission
 
     /// <summary>See whether the call matches the show (media in sync, pending or degraded).</summary>
     ViewMediaStatus,
+
+    /// <summary>Read the post-event report (program as run, attendance, awards, media incidents).</summary>
+    ViewReport,
 }
 
 /// <summary>A request that the authorization behavior checks before anything else.</summary>
