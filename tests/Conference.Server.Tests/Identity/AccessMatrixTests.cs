@@ -87,6 +87,9 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         // Marks need a started show (409 before it): an allowed cell is "in", as for show moves.
         ("POST", "/api/conferences/{A}/awards/{award}/marks", """{"participantId":"{recipient}","outcome":"presented"}""", "401 in in 403 403 403 403 in"),
         ("GET", "/api/conferences/{A}/awards/{award}/tally", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report/awards.csv", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report.html", null, HostAndProducer),
         ("POST", "/api/conferences/{A}/media/join", null, Participants),
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
 

@@ -1,6 +1,7 @@
+using Conference.Domain;
 using Conference.Domain.Reports;
+using Conference.Domain.Show;
 using Conference.Server.Identity;
-using Conference.Server.Live;
 using Conference.Server.Media;
 using Conference.Server.Persistence;
 using MediatR;
@@ -20,11 +21,17 @@ public sealed record GetReport(Guid Id) : IRequest<PostEventReport>, IAuthorized
     public Guid? ConferenceId => Id;
 }
 
-public sealed class GetReportHandler(ConferenceDbContext db, ShowCoordinator coordinator, TimeProvider time) : IRequestHandler<GetReport, PostEventReport>
+/// <remarks>
+/// It reads the log itself rather than the coordinator's state: the coordinator holds the whole log
+/// (rehearsals included), the report only its live part.
+/// </remarks>
+public sealed class GetReportHandler(ConferenceDbContext db, TimeProvider time) : IRequestHandler<GetReport, PostEventReport>
 {
     public async Task<PostEventReport> Handle(GetReport request, CancellationToken cancellationToken)
     {
-        var (conference, program, _) = await coordinator.ReadAsync(db, request.Id, cancellationToken);
+        var conference = await db.Conferences.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("conference", request.Id);
+        var program = ShowProgram.From(conference);
         var window = await LiveLog.WindowAsync(db, request.Id, cancellationToken);
         var events = await LiveLog.EventsAsync(db, request.Id, window, cancellationToken);
         var stays = await db.AttendanceRecords.AsNoTracking().Where(r => r.ConferenceId == request.Id).ToListAsync(cancellationToken);
