@@ -46,6 +46,20 @@ public class ReportApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task OpenApi_DocumentsTheReportAndTheAwardRoutes()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await Anonymous.GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.That(paths, Is.SupersetOf(new[]
+        {
+            "/api/conferences/{id}/report", "/api/conferences/{id}/report/{file}", "/api/conferences/{id}/report.html",
+            "/api/conferences/{id}/awards", "/api/conferences/{id}/awards/{awardId}/recipients/import", "/api/conferences/{id}/awards/{awardId}/marks",
+        }));
+        var schemas = document["components"]!["schemas"]!.AsObject().Select(s => s.Key).ToList();
+        Assert.That(schemas, Is.SupersetOf(new[] { "PostEventReport", "ProgramSection", "AttendanceSection", "AwardsSection", "AppealsSection", "MediaSection" }));
+    }
+
+    [Test]
     public async Task Stylesheet_IsServedApart_ForThePagesContentSecurityPolicy()
     {
         var response = await Anonymous.GetAsync("/assets/report.css");
