@@ -88,7 +88,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/awards/{award}/marks", """{"participantId":"{recipient}","outcome":"presented"}""", "401 in in 403 403 403 403 in"),
         ("GET", "/api/conferences/{A}/awards/{award}/tally", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/report", null, HostAndProducer),
-        ("GET", "/api/conferences/{A}/report/awards.csv", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report/{csv}", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/report.html", null, HostAndProducer),
         ("POST", "/api/conferences/{A}/media/join", null, Participants),
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
@@ -165,6 +165,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
                 .Replace("{award}", award.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{awardrev}", awardRevision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{recipient}", recipient.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{csv}", "awards.csv", StringComparison.Ordinal)
                 .Replace("{spare}", spare.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{invitation}", invitation.InvitationId.ToString(), StringComparison.Ordinal)
                 .Replace("{code}", invitation.Code, StringComparison.Ordinal)
