@@ -34,6 +34,10 @@ public class AwardLiveTests(DatabaseKind kind) : LiveTestBase(kind)
         var attendeeTallies = 0;
         attendee.AwardTallyChanged += (_, _) => Interlocked.Increment(ref attendeeTallies);
 
+        using var attendeeHttp = Host.CreateSessionClient((await ParticipantSessionAsync(conference.Id, "attendee")).Token);
+        var called = $"/api/conferences/{conference.Id}/awards/called";
+        Assert.That((await attendeeHttp.GetAsync(called)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), "nobody is called before the ceremony");
+
         var started = await host.StartShowAsync();
         await WaitUntilAsync(() => calls.Count == 1);
         await host.AdvanceCueAsync();
@@ -45,6 +49,7 @@ public class AwardLiveTests(DatabaseKind kind) : LiveTestBase(kind)
             (1, "Orkhan Aliyev", "UA", (string?)"For the archive", (Uri?)null, "For service in diaspora activity", 2),
         }));
         Assert.That(calls.First().Revision, Is.EqualTo(started.Revision));
+        Assert.That(await Read<AwardeeCall>(await attendeeHttp.GetAsync(called)), Is.EqualTo(calls.Last()), "a late joiner reads the caption of the moment");
 
         var tally = await producer.MarkAwardeeAsync(award.Id, second.Id, AwardOutcome.Presented);
         Assert.That((tally.Presented, tally.NotMarked, tally.CountriesPresented), Is.EqualTo((1, 1, 1)));

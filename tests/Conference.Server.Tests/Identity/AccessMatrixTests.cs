@@ -76,6 +76,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("GET", "/api/conferences/{A}/awards", null, HostAndProducer),
         ("POST", "/api/conferences/{A}/awards", """{"segmentId":"{ceremony2}"}""", OrganizerOnly),
         ("GET", "/api/conferences/{A}/awards/{award}", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/awards/called", null, Participants),
         ("PUT", "/api/conferences/{A}/awards/{award}", """{"expectedRevision":{awardrev},"name":"Medal"}""", OrganizerOnly),
         ("DELETE", "/api/conferences/{A}/awards/{award}?expectedRevision={awardrev}", null, OrganizerOnly),
         ("POST", "/api/conferences/{A}/awards/{award}/recipients", """{"expectedRevision":{awardrev},"participantId":"{spare}"}""", OrganizerOnly),

@@ -34,10 +34,16 @@ public sealed class AwardCallUp(IServiceScopeFactory scopes, IHubContext<Confere
             return;
         }
 
-        var call = new AwardeeCall(
-            conferenceId, segmentId, award.Id, award.Name, after.CueIndex, award.Recipients.Count,
-            recipient.ParticipantId, recipient.Name, recipient.Country, recipient.Citation, recipient.PhotoUrl,
-            after.LastEventAt ?? events[^1].At, after.Revision);
+        var call = CallOf(award, after.CueIndex, recipient, after.LastEventAt ?? events[^1].At, after.Revision);
         await hub.Clients.Group(LiveGroups.Conference(conferenceId)).AwardeeCalled(call);
+    }
+
+    public static AwardeeCall CallOf(Domain.Awards.Award award, int cueIndex, Domain.Awards.AwardRecipient recipient, DateTimeOffset at, int revision)
+    {
+        ArgumentNullException.ThrowIfNull(award);
+        ArgumentNullException.ThrowIfNull(recipient);
+        return new AwardeeCall(
+            award.ConferenceId, award.SegmentId, award.Id, award.Name, cueIndex, award.Recipients.Count,
+            recipient.ParticipantId, recipient.Name, recipient.Country, recipient.Citation, recipient.PhotoUrl, at, revision);
     }
 }

@@ -18,6 +18,9 @@ public static class AwardRoutes
             var created = await m.Send(command with { Id = id }, ct);
             return TypedResults.Created($"/api/conferences/{id}/awards/{created.Id}", created);
         });
+        awards.MapGet("/called", async (Guid id, IMediator m, CancellationToken ct) =>
+            await m.Send(new GetCurrentAwardee(id), ct) is { } call ? Results.Ok(call) : Results.NoContent())
+            .Produces<Live.AwardeeCall>().Produces(StatusCodes.Status204NoContent);
         awards.MapGet("/{awardId:guid}", (Guid id, Guid awardId, IMediator m, CancellationToken ct) => m.Send(new GetAward(id, awardId), ct));
         awards.MapPut("/{awardId:guid}", (Guid id, Guid awardId, UpdateAward command, IMediator m, CancellationToken ct) =>
             m.Send(command with { Id = id, AwardId = awardId }, ct));
