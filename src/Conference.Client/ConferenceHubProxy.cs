@@ -1,3 +1,4 @@
+using Conference.Domain.Awards;
 using Conference.Domain.Show;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -39,6 +40,9 @@ internal sealed class ConferenceHubProxy(HubConnection connection, CancellationT
 
     public Task<LiveShowState> End(Guid conferenceId, int expectedRevision) =>
         InvokeAsync<LiveShowState>(nameof(End), conferenceId, expectedRevision);
+
+    public Task<AwardTally> MarkAwardee(Guid conferenceId, Guid awardId, Guid participantId, AwardOutcome outcome) =>
+        InvokeAsync<AwardTally>(nameof(MarkAwardee), conferenceId, awardId, participantId, outcome);
 
     public Task<LiveShowState> Reset(Guid conferenceId, int expectedRevision) =>
         InvokeAsync<LiveShowState>(nameof(Reset), conferenceId, expectedRevision);

@@ -20,4 +20,10 @@ public interface IConferenceClient
     /// the conference deleted), with the reason to show. A client must not reconnect with the same token.
     /// </summary>
     Task SessionEnded(string reason);
+
+    /// <summary>To everyone: the awards ceremony's cue called a recipient (name, country, citation, award).</summary>
+    Task AwardeeCalled(AwardeeCall call);
+
+    /// <summary>To hosts and producers: a recipient was marked; the award's tally by country.</summary>
+    Task AwardTallyChanged(AwardTallyNotice notice);
 }

@@ -1,3 +1,4 @@
+using Conference.Domain.Awards;
 using Conference.Domain.Show;
 
 namespace Conference.Contracts;
@@ -51,4 +52,7 @@ public interface IConferenceHub
 
     /// <summary>Sends a message to an audience's role groups; it is recorded in the show log.</summary>
     Task<LiveShowState> SendMessage(Guid conferenceId, int expectedRevision, MessageAudience audience, string text);
+
+    /// <summary>The producer or host marks a called award recipient presented, absent or deferred; returns the award's tally.</summary>
+    Task<AwardTally> MarkAwardee(Guid conferenceId, Guid awardId, Guid participantId, AwardOutcome outcome);
 }

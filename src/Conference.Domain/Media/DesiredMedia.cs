@@ -7,7 +7,8 @@ namespace Conference.Domain.Media;
 /// <param name="OnStage">The speaker who has the floor, when a speech is on.</param>
 /// <param name="Playout">The recording that plays, and the instants clients need to play it in sync.</param>
 /// <param name="Recording">Whether the call should be recorded (while the show runs).</param>
-public sealed record DesiredMedia(bool Locked, Speaker? OnStage, Playout? Playout, bool Recording)
+/// <param name="OnStageIdentity">The media identity (participant id) of the award recipient who has the floor at the current cue.</param>
+public sealed record DesiredMedia(bool Locked, Speaker? OnStage, Playout? Playout, bool Recording, string? OnStageIdentity = null)
 {
     public static readonly DesiredMedia Idle = new(false, null, null, false);
 }

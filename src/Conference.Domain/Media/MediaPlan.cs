@@ -10,7 +10,11 @@ namespace Conference.Domain.Media;
 /// </summary>
 public static class MediaPlan
 {
-    public static DesiredMedia Desired(ShowState state, ConferenceProgram program)
+    /// <param name="state">The show.</param>
+    /// <param name="program">The conference's program.</param>
+    /// <param name="callUp">The recipients of the running awards ceremony in call-up order (participant ids), if it has an award list:
+    /// the one at the show's cue has the floor.</param>
+    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(program);
@@ -30,12 +34,15 @@ public static class MediaPlan
         var playout = segment.Media is { } media
             ? new Playout(segment.Id, media.Url, media.Duration, startedAt, state.PausedTotal, state.PausedAt)
             : null;
-        return new DesiredMedia(segment.AudienceMuted, segment.Kind == SegmentKind.Speech ? segment.Speaker : null, playout, true);
+        var awardee = segment.Kind == SegmentKind.AwardsCeremony && callUp is not null && state.CueIndex < callUp.Count
+            ? callUp[state.CueIndex].ToString()
+            : null;
+        return new DesiredMedia(segment.AudienceMuted, segment.Kind == SegmentKind.Speech ? segment.Speaker : null, playout, true, awardee);
     }
 
     /// <summary>
     /// Attendees watch and react but never talk over the program; crew may speak unless the
-    /// room is locked; a speaker has the floor only during their own speech.
+    /// room is locked; a speaker has the floor only during their own speech, an award recipient only at their own cue.
     /// </summary>
     public static PublishRights RightsOf(MediaMember member, DesiredMedia desired)
     {
@@ -46,7 +53,8 @@ public static class MediaPlan
             return PublishRights.DataOnly;
         }
 
-        return member.IsCrew || IsOnStage(member, desired.OnStage) ? PublishRights.Everything : PublishRights.DataOnly;
+        var calledUp = desired.OnStageIdentity is { } identity && string.Equals(member.Identity, identity, StringComparison.Ordinal);
+        return member.IsCrew || calledUp || IsOnStage(member, desired.OnStage) ? PublishRights.Everything : PublishRights.DataOnly;
     }
 
     /// <summary>

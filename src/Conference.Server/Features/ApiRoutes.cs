@@ -1,6 +1,8 @@
+using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Media;
 using Conference.Server.Features.Participants;
+using Conference.Server.Features.Reports;
 using Conference.Server.Features.Segments;
 using Conference.Server.Features.Show;
 using Conference.Server.Features.Timeline;
@@ -56,7 +58,9 @@ public static class ApiRoutes
         // Participants, invitations, joining, registration and attendance: see ParticipantApiRoutes.
         app.MapParticipantApi();
         conferences.MapShowEndpoints();
+        conferences.MapAwardEndpoints();
         app.MapMediaApi();
+        app.MapReportEndpoints();
         return app;
     }
 }

@@ -27,6 +27,7 @@ public static class AccessPolicy
         [Permission.ViewAttendance] = ParticipantRoles.Host | ParticipantRoles.Producer,
         [Permission.ViewMediaStatus] = ParticipantRoles.Host | ParticipantRoles.Producer,
         [Permission.ViewSegmentNotes] = ParticipantRoles.Host | ParticipantRoles.Speaker,
+        [Permission.ViewReport] = ParticipantRoles.Host | ParticipantRoles.Producer,
     };
 
     public static bool Allows(Caller caller, Permission permission, Guid? conferenceId)

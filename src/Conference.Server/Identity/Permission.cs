@@ -35,6 +35,9 @@ public enum Permission
 
     /// <summary>Read segment notes (cues for the people on stage); the public program leaves them out.</summary>
     ViewSegmentNotes,
+
+    /// <summary>Read the post-event report (program as run, attendance, awards, media incidents).</summary>
+    ViewReport,
 }
 
 /// <summary>A request that the authorization behavior checks before anything else.</summary>

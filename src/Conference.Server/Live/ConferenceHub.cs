@@ -1,6 +1,8 @@
+using Conference.Domain.Awards;
 using Conference.Domain.Participants;
 using Conference.Domain.Show;
 using Conference.Server.Features.Attendance;
+using Conference.Server.Features.Awards;
 using Conference.Server.Features.Show;
 using Conference.Server.Identity;
 using MediatR;
@@ -79,6 +81,10 @@ public sealed partial class ConferenceHub(
 
     public Task<LiveShowState> SendMessage(Guid conferenceId, int expectedRevision, MessageAudience audience, string text) =>
         Send(new SendMessageRequest(expectedRevision, audience, text) { ConferenceId = conferenceId });
+
+    /// <summary>The producer or host marks a called award recipient; returns the award's tally (also pushed to the crew).</summary>
+    public Task<AwardTally> MarkAwardee(Guid conferenceId, Guid awardId, Guid participantId, AwardOutcome outcome) =>
+        mediator.Send(new MarkRecipient(participantId, outcome) { Id = conferenceId, AwardId = awardId }, Context.ConnectionAborted);
 
     /// <summary>A connection opened; it counts as attendance once it joins a conference.</summary>
     public override Task OnConnectedAsync()

@@ -20,6 +20,7 @@ public sealed partial class ShowCoordinator(
     TimeProvider time,
     IHubContext<ConferenceHub, IConferenceClient> hub,
     MediaReconcileLoop media,
+    IEnumerable<IShowCommitObserver> observers,
     ILogger<ShowCoordinator> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ConferenceShow> _shows = new();
@@ -136,6 +137,7 @@ public sealed partial class ShowCoordinator(
         // Stamped after the commit, just before sending, so clients can measure fan-out latency from it.
         var live = LiveShowState.From(conferenceId, after, before.Revision, program, time.GetUtcNow());
         await BroadcastAsync(conferenceId, live.ChangedSince(before), events);
+        await NotifyObserversAsync(conferenceId, before, after, events, program);
 
         // The call follows the show in the background; media trouble never holds up a command.
         media.Nudge(conferenceId);
@@ -159,6 +161,21 @@ public sealed partial class ShowCoordinator(
         {
             // The change is committed; a client that missed it resyncs on the next revision gap or reconnect.
             BroadcastFailed(logger, conferenceId, exception);
+        }
+    }
+
+    private async Task NotifyObserversAsync(Guid conferenceId, ShowState before, ShowState after, IReadOnlyList<ShowEvent> events, ShowProgram program)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.ShowCommittedAsync(conferenceId, before, after, events, program);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                ObserverFailed(logger, conferenceId, observer.GetType().Name, exception);
+            }
         }
     }
 
@@ -192,6 +209,9 @@ public sealed partial class ShowCoordinator(
             Gate.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Observer} failed after a show change of conference {ConferenceId}")]
+    private static partial void ObserverFailed(ILogger logger, Guid conferenceId, string observer, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcasting the show of conference {ConferenceId} failed")]
     private static partial void BroadcastFailed(ILogger logger, Guid conferenceId, Exception exception);

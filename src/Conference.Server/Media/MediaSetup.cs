@@ -32,6 +32,7 @@ public static class MediaSetup
 
         services.AddSingleton<IMediaSituationSource, ShowMediaSituations>();
         services.AddSingleton<IMediaStatusSink, Live.HostMediaStatusSink>();
+        services.AddSingleton<IMediaStatusSink, Persistence.DurableMediaStatusSink>();
         services.AddSingleton<MediaStatusBoard>();
         services.AddSingleton<MediaStatusReporter>();
         services.AddSingleton<Features.Media.WebhookReplays>();

@@ -7,7 +7,8 @@ namespace Conference.Server.Media;
 /// <summary>What the director needs to know of a conference's show to decide the call's state.</summary>
 /// <param name="Show">The live show's state.</param>
 /// <param name="Program">The conference's current program.</param>
-public sealed record MediaShow(ShowState Show, ConferenceProgram Program);
+/// <param name="CallUp">When an awards ceremony runs: its recipients in call-up order (participant ids), one per cue.</param>
+public sealed record MediaShow(ShowState Show, ConferenceProgram Program, IReadOnlyList<Guid>? CallUp = null);
 
 /// <summary>Supplies the current show of a conference (the live show coordinator in the server) and who is who in its call.</summary>
 public interface IMediaSituationSource

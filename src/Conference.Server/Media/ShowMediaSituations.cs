@@ -1,6 +1,9 @@
 using Conference.Domain;
 using Conference.Domain.Media;
 using Conference.Domain.Participants;
+using Conference.Domain.Programs;
+using Conference.Domain.Show;
+using Conference.Server.Features.Awards;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -62,12 +65,25 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
         return new MediaMember(participant.Id.ToString(), participant.DisplayName, participant.Country, crew);
     }
 
+    /// <summary>The running awards ceremony's recipients in call-up order, so the one at the cue gets the floor.</summary>
+    private static async Task<IReadOnlyList<Guid>?> CallUpAsync(
+        ConferenceDbContext db, Guid conferenceId, ShowProgram program, ShowState state, CancellationToken cancellationToken)
+    {
+        if (state.CurrentSegmentId is not { } segmentId || program.Find(segmentId) is not { Kind: SegmentKind.AwardsCeremony })
+        {
+            return null;
+        }
+
+        var award = await db.AwardOfSegmentAsync(conferenceId, segmentId, cancellationToken);
+        return award is null ? null : [.. award.Recipients.Select(r => r.ParticipantId)];
+    }
+
     private async Task<MediaShow?> ReadShowAsync(ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
     {
         try
         {
-            var (conference, _, state) = await services.GetRequiredService<ShowCoordinator>().ReadAsync(db, conferenceId, cancellationToken);
-            return new MediaShow(state, conference);
+            var (conference, program, state) = await services.GetRequiredService<ShowCoordinator>().ReadAsync(db, conferenceId, cancellationToken);
+            return new MediaShow(state, conference, await CallUpAsync(db, conferenceId, program, state, cancellationToken));
         }
         catch (NotFoundException)
         {

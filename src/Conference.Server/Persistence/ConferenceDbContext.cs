@@ -1,3 +1,4 @@
+using Conference.Domain.Awards;
 using Conference.Domain.Participants;
 using Conference.Domain.Programs;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,9 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
     public DbSet<RegistrationPolicy> RegistrationPolicies => Set<RegistrationPolicy>();
     public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
     public DbSet<ShowEventRecord> ShowEvents => Set<ShowEventRecord>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<AwardMark> AwardMarks => Set<AwardMark>();
+    public DbSet<MediaStatusRecord> MediaStatusChanges => Set<MediaStatusRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -64,6 +68,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
 
         ParticipantModel.Configure(modelBuilder);
         ShowEventModel.Configure(modelBuilder);
+        AwardModel.Configure(modelBuilder);
     }
 }
 

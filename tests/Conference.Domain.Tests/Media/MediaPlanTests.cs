@@ -106,6 +106,43 @@ public class MediaPlanTests
         Assert.That(MediaPlan.Desired(_state, _program), Is.EqualTo(DesiredMedia.Idle));
     }
 
+    [Test]
+    public void AwardsCeremony_GivesTheFloorToTheRecipientAtTheCue_ByParticipantId_AndNobodyPastTheList()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var firstMember = new MediaMember(first.ToString(), "Same Name", "AZ", IsCrew: false);
+        var secondMember = new MediaMember(second.ToString(), "Same Name", "AZ", IsCrew: false);
+        Do(new StartShow(_state.Revision), 0);
+        Do(new GoToSegment(_state.Revision, _program.Segments[3].Id), 10);
+
+        var atFirst = MediaPlan.Desired(_state, _program, [first, second]);
+        Assert.That(atFirst.OnStageIdentity, Is.EqualTo(first.ToString()));
+        Assert.That((MediaPlan.RightsOf(firstMember, atFirst), MediaPlan.RightsOf(secondMember, atFirst)), Is.EqualTo((PublishRights.Everything, PublishRights.DataOnly)));
+        Assert.That(MediaPlan.RightsOf(Attendee, atFirst), Is.EqualTo(PublishRights.DataOnly));
+
+        Do(new AdvanceCue(_state.Revision), 60);
+        var atSecond = MediaPlan.Desired(_state, _program, [first, second]);
+        Assert.That((MediaPlan.RightsOf(firstMember, atSecond), MediaPlan.RightsOf(secondMember, atSecond)), Is.EqualTo((PublishRights.DataOnly, PublishRights.Everything)));
+
+        Do(new AdvanceCue(_state.Revision), 120);
+        Assert.That(MediaPlan.Desired(_state, _program, [first, second]).OnStageIdentity, Is.Null);
+        Assert.That(MediaPlan.Desired(_state, _program).OnStageIdentity, Is.Null, "without an award list nobody is called");
+    }
+
+    [Test]
+    public void CallUp_OutsideAnAwardsCeremony_GivesNobodyTheFloor()
+    {
+        var id = Guid.NewGuid();
+        Do(new StartShow(_state.Revision), 0);
+        Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
+
+        var desired = MediaPlan.Desired(_state, _program, [id]);
+
+        Assert.That(desired.OnStageIdentity, Is.Null);
+        Assert.That(MediaPlan.RightsOf(new MediaMember(id.ToString(), "Someone", "AZ", IsCrew: false), desired), Is.EqualTo(PublishRights.DataOnly));
+    }
+
     private void Add(SegmentDraft draft) => _program.AddSegment(_program.Revision, Guid.NewGuid(), draft);
 
     private void Do(ShowCommand command, double seconds)

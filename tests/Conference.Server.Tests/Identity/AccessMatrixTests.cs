@@ -42,7 +42,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/segments", """{"expectedRevision":{rev},"kind":"minuteOfSilence","title":"Second silence"}""", OrganizerOnly),
         ("PUT", "/api/conferences/{A}/segments/{segment}", """{"expectedRevision":{rev},"kind":"minuteOfSilence","title":"Silence"}""", OrganizerOnly),
         ("DELETE", "/api/conferences/{A}/segments/{segment}?expectedRevision={rev}", null, OrganizerOnly),
-        ("POST", "/api/conferences/{A}/segments/reorder", """{"expectedRevision":{rev},"segmentIds":["{segment}"]}""", OrganizerOnly),
+        ("POST", "/api/conferences/{A}/segments/reorder", """{"expectedRevision":{rev},"segmentIds":["{segment}","{ceremony}","{ceremony2}"]}""", OrganizerOnly),
         ("GET", "/api/conferences/{A}/timeline", null, Public),
         ("GET", "/api/conferences/{A}/program.ics", null, Public),
         ("GET", "/api/conferences/{A}/participants", null, HostAndProducer),
@@ -73,6 +73,24 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/show/cue", """{"expectedRevision":{showrev}}""", HostsDrive),
         ("POST", "/api/conferences/{A}/show/message", """{"expectedRevision":{showrev},"audience":"hosts","text":"Two minutes"}""", "401 ok 403 403 403 403 403 ok"),
         ("POST", "/api/conferences/{A}/show/end", """{"expectedRevision":{showrev}}""", HostsDrive),
+        ("GET", "/api/conferences/{A}/awards", null, HostAndProducer),
+        ("POST", "/api/conferences/{A}/awards", """{"segmentId":"{ceremony2}"}""", OrganizerOnly),
+        ("GET", "/api/conferences/{A}/awards/{award}", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/awards/called", null, Participants),
+        ("PUT", "/api/conferences/{A}/awards/{award}", """{"expectedRevision":{awardrev},"name":"Medal"}""", OrganizerOnly),
+        ("DELETE", "/api/conferences/{A}/awards/{award}?expectedRevision={awardrev}", null, OrganizerOnly),
+        ("POST", "/api/conferences/{A}/awards/{award}/recipients", """{"expectedRevision":{awardrev},"participantId":"{spare}"}""", OrganizerOnly),
+        ("PUT", "/api/conferences/{A}/awards/{award}/recipients/{recipient}", """{"expectedRevision":{awardrev},"citation":"For service"}""", OrganizerOnly),
+        ("DELETE", "/api/conferences/{A}/awards/{award}/recipients/{recipient}?expectedRevision={awardrev}", null, OrganizerOnly),
+        ("POST", "/api/conferences/{A}/awards/{award}/recipients/import?expectedRevision={awardrev}", "csv:name,country,citation\nImported {unique},TR,For service", OrganizerOnly),
+        ("POST", "/api/conferences/{A}/awards/{award}/recipients/order", """{"expectedRevision":{awardrev},"generate":"byName"}""", OrganizerOnly),
+
+        // Marks need a started show (409 before it): an allowed cell is "in", as for show moves.
+        ("POST", "/api/conferences/{A}/awards/{award}/marks", """{"participantId":"{recipient}","outcome":"presented"}""", "401 in in 403 403 403 403 in"),
+        ("GET", "/api/conferences/{A}/awards/{award}/tally", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report/{csv}", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/report.html", null, HostAndProducer),
         ("POST", "/api/conferences/{A}/media/join", null, Participants),
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
 
@@ -112,6 +130,12 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
     public async Task EveryCaller_GetsExactlyTheAccessTheirRoleGives(string method, string path, string? body, string expected)
     {
         var conference = await AddSegmentAsync(await CreateConferenceAsync("A"), new { kind = "minuteOfSilence", title = "Silence" });
+        conference = await AddSegmentAsync(conference, new { kind = "awardsCeremony", title = "Medals", durationSeconds = 600, awardName = "Medal" });
+        conference = await AddSegmentAsync(conference, new { kind = "awardsCeremony", title = "Diplomas", durationSeconds = 600, awardName = "Diploma" });
+        var award = await Read<Features.Awards.AwardDto>(await Organizer.PostAsJsonAsync($"/api/conferences/{conference.Id}/awards", new { segmentId = conference.Segments[1].Id }));
+        var recipient = await AddParticipantAsync(conference.Id, "Recipient Person", "TR", "attendee");
+        await Read<Features.Awards.AwardDto>(await Organizer.PostAsJsonAsync(
+            $"/api/conferences/{conference.Id}/awards/{award.Id}/recipients", new { expectedRevision = 1, participantId = recipient.Id }));
         var other = await CreateConferenceAsync("B");
         var spare = await AddParticipantAsync(conference.Id, "Spare Person", "AZ", "attendee");
         var invitation = await InviteAsync(conference.Id, spare.Id);
@@ -131,10 +155,18 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         {
             var current = await Read<ConferenceDto>(await Anonymous.GetAsync($"/api/conferences/{conference.Id}"));
             var show = await Read<System.Text.Json.Nodes.JsonObject>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
+            var awardResponse = await Organizer.GetAsync($"/api/conferences/{conference.Id}/awards/{award.Id}");
+            var awardRevision = awardResponse.IsSuccessStatusCode ? (await Read<Features.Awards.AwardDto>(awardResponse)).Revision : 0;
             string Fill(string text) => text
                 .Replace("{A}", conference.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{rev}", current.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{segment}", conference.Segments[0].Id.ToString(), StringComparison.Ordinal)
+                .Replace("{ceremony}", conference.Segments[1].Id.ToString(), StringComparison.Ordinal)
+                .Replace("{ceremony2}", conference.Segments[2].Id.ToString(), StringComparison.Ordinal)
+                .Replace("{award}", award.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{awardrev}", awardRevision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("{recipient}", recipient.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{csv}", "awards.csv", StringComparison.Ordinal)
                 .Replace("{spare}", spare.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{invitation}", invitation.InvitationId.ToString(), StringComparison.Ordinal)
                 .Replace("{code}", invitation.Code, StringComparison.Ordinal)

@@ -23,6 +23,112 @@ namespace Conference.Server.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("NextSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("Awards", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ShowRevision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.HasIndex("ConferenceId", "AwardId");
+
+                    b.ToTable("AwardMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardRecipient", b =>
+                {
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AwardId", "ParticipantId");
+
+                    b.ToTable("AwardRecipients", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Participants.AttendanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -276,6 +382,38 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.ToTable("Segments", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.ToTable("MediaStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
                 {
                     b.Property<Guid>("ConferenceId")
@@ -299,6 +437,33 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.HasKey("ConferenceId", "Revision");
 
                     b.ToTable("ShowEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardMark", b =>
+                {
+                    b.HasOne("Conference.Domain.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardRecipient", b =>
+                {
+                    b.HasOne("Conference.Domain.Awards.Award", null)
+                        .WithMany("_recipients")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Domain.Participants.AttendanceRecord", b =>
@@ -403,6 +568,15 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.Navigation("Speaker");
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
                 {
                     b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
@@ -410,6 +584,11 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
+                {
+                    b.Navigation("_recipients");
                 });
 
             modelBuilder.Entity("Conference.Domain.Programs.ConferenceProgram", b =>

@@ -17,6 +17,112 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NextSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId", "SegmentId")
+                        .IsUnique();
+
+                    b.ToTable("Awards", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShowRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AwardId");
+
+                    b.HasIndex("ConferenceId", "AwardId");
+
+                    b.ToTable("AwardMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardRecipient", b =>
+                {
+                    b.Property<Guid>("AwardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Citation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AwardId", "ParticipantId");
+
+                    b.ToTable("AwardRecipients", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Participants.AttendanceRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -270,6 +376,38 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Segments", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.ToTable("MediaStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
                 {
                     b.Property<Guid>("ConferenceId")
@@ -293,6 +431,33 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.HasKey("ConferenceId", "Revision");
 
                     b.ToTable("ShowEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardMark", b =>
+                {
+                    b.HasOne("Conference.Domain.Awards.Award", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.AwardRecipient", b =>
+                {
+                    b.HasOne("Conference.Domain.Awards.Award", null)
+                        .WithMany("_recipients")
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Domain.Participants.AttendanceRecord", b =>
@@ -397,6 +562,15 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.Navigation("Speaker");
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Conference.Server.Persistence.ShowEventRecord", b =>
                 {
                     b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
@@ -404,6 +578,11 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
+                {
+                    b.Navigation("_recipients");
                 });
 
             modelBuilder.Entity("Conference.Domain.Programs.ConferenceProgram", b =>

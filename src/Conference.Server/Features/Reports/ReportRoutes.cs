@@ -1,0 +1,45 @@
+using Conference.Server.Infrastructure;
+using MediatR;
+
+namespace Conference.Server.Features.Reports;
+
+/// <summary>
+/// The post-event report under <c>/api/conferences/{id}/report</c>: JSON, one CSV file per table, and a
+/// printable HTML page whose stylesheet is served at <see cref="ReportPage.StylesheetPath"/> (public: it holds no data).
+/// </summary>
+public static class ReportRoutes
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var report = app.MapGroup("/api/conferences/{id:guid}").WithTags("Report");
+        report.MapGet("/report", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetReport(id), ct));
+        report.MapGet("/report/{file}", async (Guid id, string file, IMediator m, CancellationToken ct) =>
+        {
+            // Access is checked first (by the request); the name only picks a known table, it is never a path.
+            var computed = await m.Send(new GetReport(id), ct);
+            if (!ReportCsv.Files.TryGetValue(file, out var write))
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                    detail: $"The report has no file '{file}'. Files: {string.Join(", ", ReportCsv.Files.Keys)}.");
+            }
+
+            return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(write(computed))).ToArray(), "text/csv; charset=utf-8", file);
+        }).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        report.MapGet("/report.html", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+        {
+            var computed = await m.Send(new GetReport(id), ct);
+            var zone = TimeZones.FindIana(computed.TimeZone) ?? TimeZoneInfo.Utc;
+            http.Response.Headers.ContentSecurityPolicy = ReportPage.ContentSecurityPolicy;
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.Content(ReportPage.Render(computed, zone), "text/html; charset=utf-8");
+        }).Produces(StatusCodes.Status200OK, contentType: "text/html");
+
+        app.MapGet(ReportPage.StylesheetPath, (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Text(ReportPage.Stylesheet, "text/css; charset=utf-8");
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
