@@ -73,6 +73,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/show/cue", """{"expectedRevision":{showrev}}""", HostsDrive),
         ("POST", "/api/conferences/{A}/show/message", """{"expectedRevision":{showrev},"audience":"hosts","text":"Two minutes"}""", "401 ok 403 403 403 403 403 ok"),
         ("POST", "/api/conferences/{A}/show/end", """{"expectedRevision":{showrev}}""", HostsDrive),
+        ("POST", "/api/conferences/{A}/show/reset", """{"expectedRevision":{showrev}}""", HostsDrive),
         ("POST", "/api/conferences/{A}/media/join", null, Participants),
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
 
