@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Conference.Server.Tests.Hosting;
 
@@ -59,6 +61,21 @@ public partial class SecurityHeadersTests(DatabaseKind kind) : ApiTestBase(kind)
             var script = await Anonymous.GetAsync(new Uri(new Uri(Anonymous.BaseAddress!, "/api/reference/"), source));
             Assert.That(script.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{source} is served from this origin");
         }
+    }
+
+    [Test]
+    public async Task Https_OutsideDevelopment_CarriesHsts_AndPlainHttpDoesNot()
+    {
+        await using var production = Host.WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Auth:PublicBaseUrl", "https://conference.example.org");
+        });
+        using var secure = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://conference.example.org") });
+        using var plain = production.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://conference.example.org") });
+
+        Assert.That((await secure.GetAsync("/api/conferences")).Headers.Contains("Strict-Transport-Security"), Is.True);
+        Assert.That((await plain.GetAsync("/api/conferences")).Headers.Contains("Strict-Transport-Security"), Is.False);
     }
 
     [GeneratedRegex("<script[^>]*\\ssrc=\"([^\"]+)\"")]

@@ -91,6 +91,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("GET", "/api/conferences/{A}/report", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/report/{csv}", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/report.html", null, HostAndProducer),
+        ("POST", "/api/conferences/{A}/show/reset", """{"expectedRevision":{showrev}}""", HostsDrive),
         ("POST", "/api/conferences/{A}/media/join", null, Participants),
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
 

@@ -11,6 +11,7 @@ namespace Conference.Server.Features.Media;
 public sealed class WebhookReplays(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _sweeping = new();
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>True the first time an id is seen within <paramref name="window"/>; false for a replay.</summary>
@@ -45,20 +46,33 @@ public sealed class WebhookReplays(TimeProvider time)
         }
     }
 
+    /// <summary>Forgets expired ids, at most once a minute, by whichever delivery gets there first.</summary>
     private void Sweep(DateTimeOffset now)
     {
-        if (now < _nextSweep)
+        if (!_sweeping.TryEnter())
         {
             return;
         }
 
-        _nextSweep = now + TimeSpan.FromMinutes(1);
-        foreach (var (id, expires) in _seen)
+        try
         {
-            if (expires <= now)
+            if (now < _nextSweep)
             {
-                _seen.TryRemove(id, out _);
+                return;
             }
+
+            _nextSweep = now + TimeSpan.FromMinutes(1);
+            foreach (var (id, expires) in _seen)
+            {
+                if (expires <= now)
+                {
+                    _seen.TryRemove(id, out _);
+                }
+            }
+        }
+        finally
+        {
+            _sweeping.Exit();
         }
     }
 }
