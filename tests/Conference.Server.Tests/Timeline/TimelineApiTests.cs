@@ -3,7 +3,7 @@ using System.Text;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Timeline;
 
-namespace Conference.Server.Tests.Api;
+namespace Conference.Server.Tests.Timeline;
 
 public class TimelineApiTests(DatabaseKind kind) : ApiTestBase(kind)
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Conference.Server.Features.Participants;
 using Conference.Server.Features.Registration;
 
-namespace Conference.Server.Tests.Participants;
+namespace Conference.Server.Tests.Registration;
 
 public class RegistrationTests(DatabaseKind kind) : ApiTestBase(kind)
 {

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Conference.Client;
 using Conference.Domain.Show;
+using Conference.Server.Tests.Live;
 
-namespace Conference.Server.Tests.Live;
+namespace Conference.Server.Tests.Show;
 
 public class ShowRestTests(DatabaseKind kind) : LiveTestBase(kind)
 {

@@ -3,7 +3,7 @@ using Conference.Domain.Participants;
 using Conference.Server.Features.Attendance;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Conference.Server.Tests.Participants;
+namespace Conference.Server.Tests.Attendance;
 
 /// <summary>The attendance store as the hub and the media webhook will feed it, and the queries over it.</summary>
 public class AttendanceTests(DatabaseKind kind) : ApiTestBase(kind)

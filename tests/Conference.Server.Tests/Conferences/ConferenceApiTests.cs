@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Conference.Server.Features.Conferences;
 
-namespace Conference.Server.Tests.Api;
+namespace Conference.Server.Tests.Conferences;
 
 public class ConferenceApiTests(DatabaseKind kind) : ApiTestBase(kind)
 {

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Conference.Domain.Programs;
 using Conference.Server.Features.Conferences;
 
-namespace Conference.Server.Tests.Api;
+namespace Conference.Server.Tests.Segments;
 
 public class SegmentApiTests(DatabaseKind kind) : ApiTestBase(kind)
 {
