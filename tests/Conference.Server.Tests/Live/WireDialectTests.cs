@@ -1,3 +1,4 @@
+using Conference.Domain.Awards;
 using System.Buffers;
 using System.Text.Json.Nodes;
 using Conference.Domain.Show;
@@ -118,6 +119,7 @@ public class WireDialectTests
         : type == typeof(int) ? 42
         : type == typeof(long) ? WireSamples.Clock.ClientSendTicks
         : type == typeof(MessageAudience) ? MessageAudience.Speakers
+        : type == typeof(AwardOutcome) ? AwardOutcome.Deferred
         : type == typeof(string) ? "Wrap up, please"
         : throw new InvalidOperationException($"No sample for hub argument type {type}: add one here.");
 

@@ -1,3 +1,4 @@
+using Conference.Domain.Awards;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
 
@@ -9,6 +10,8 @@ internal static class WireSamples
     public static readonly DateTimeOffset At = new(2026, 12, 31, 11, 0, 0, TimeSpan.Zero);
     public static readonly Guid ConferenceId = Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301");
     public static readonly Guid SilenceId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e01");
+    public static readonly Guid AwardId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e10");
+    public static readonly Guid RecipientId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e11");
     public static readonly Guid SpeechId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e02");
 
     public static ShowProgram Program => new(ConferenceId, 4, At,
@@ -42,12 +45,28 @@ internal static class WireSamples
         ConferenceId, "LiveKit", MediaSyncState.Degraded, "room service: unavailable", At,
         new MediaCallView(false, ["Fuad Muradov"], null), new MediaCallView(false, [], SilenceId));
 
+    public static AwardTally Tally => new(
+        AwardId, "Medal", 2, 2, 1, 0, 1, 0, 0, 1,
+        [new CountryTally("AZ", 1, 1, 0, 0, 0), new CountryTally("DE", 1, 0, 0, 1, 0)],
+        [
+            new RecipientStanding(RecipientId, 0, "Aysel Karimova", "AZ", "For twenty years", AwardOutcome.Presented, At.AddMinutes(30), false),
+            new RecipientStanding(Guid.Empty, 1, "Orhan Aliyev", "DE", null, AwardOutcome.Deferred, At.AddMinutes(31), true),
+        ]);
+
+    public static AwardeeCall Awardee => new(
+        ConferenceId, SpeechId, AwardId, "Medal", 0, 2, RecipientId, "Aysel Karimova", "AZ", "For twenty years",
+        new Uri("https://example.org/photo.jpg"), At.AddMinutes(30), 41);
+
     /// <summary>Every value the hub sends (pushed messages and method results), by the name it travels under.</summary>
     public static IEnumerable<(string Name, object Value)> Messages() =>
     [
         (nameof(IConferenceClient.ShowChanged), Show),
         (nameof(IConferenceClient.MessageReceived), Message),
         (nameof(IConferenceClient.MediaStatusChanged), Media),
+        (nameof(IConferenceClient.AwardeeCalled), Awardee),
+        (nameof(IConferenceClient.AwardTallyChanged), new AwardTallyNotice(ConferenceId, Tally)),
+        (nameof(IConferenceClient.SessionEnded), "Your join link was revoked."),
+        (nameof(IConferenceHub.MarkAwardee), Tally),
         (nameof(IConferenceClient.ProgramChanged), ProgramChanged),
         (nameof(IConferenceHub.JoinConference), Snapshot),
         (nameof(IConferenceHub.SyncClock), Clock),

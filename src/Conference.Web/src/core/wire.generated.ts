@@ -6,6 +6,14 @@ export type Instant = string;
 /** A .NET TimeSpan: [-][d.]hh:mm:ss[.fffffff]. */
 export type Duration = string;
 
+export interface AddRecipient {
+  expectedRevision: null | number;
+  participantId: null | string;
+  country: null | string;
+  citation: null | string;
+  photoUrl: null | string;
+}
+
 export interface AddSegment {
   expectedRevision: null | number;
   position: null | number;
@@ -26,6 +34,12 @@ export interface AddSegment {
 export interface AdjustTimeRequest {
   deltaSeconds: null | number;
   expectedRevision: null | number;
+}
+
+export interface AppealsSection {
+  played: number;
+  skipped: number;
+  byCountry: CountryAppeals[];
 }
 
 export interface AttendanceDto {
@@ -50,7 +64,86 @@ export interface AttendanceEntryDto {
   durationSeconds: null | number;
 }
 
+export interface AttendanceSection {
+  uniqueParticipants: number;
+  countries: number;
+  stays: number;
+  peakConcurrent: number;
+  peakAt: null | Instant;
+  byCountry: CountryAttendance[];
+  byRole: RoleAttendance[];
+  perMinute: MinuteAttendance[];
+  stayed: StaySummary;
+}
+
 export type AttendanceSource = 'hub' | 'media';
+
+export interface AwardDto {
+  id: string;
+  conferenceId: string;
+  segmentId: string;
+  name: string;
+  description: null | string;
+  revision: number;
+  recipients: RecipientDto[];
+}
+
+export type AwardOutcome = 'presented' | 'absent' | 'deferred' | '';
+
+export interface AwardReport {
+  awardId: string;
+  name: string;
+  segmentId: string;
+  tally: AwardTally;
+}
+
+export interface AwardTally {
+  awardId: string;
+  awardName: string;
+  recipients: number;
+  countries: number;
+  presented: number;
+  absent: number;
+  deferred: number;
+  notMarked: number;
+  deferredThenPresented: number;
+  countriesPresented: number;
+  byCountry: CountryTally[];
+  standings: RecipientStanding[];
+}
+
+export interface AwardeeCall {
+  conferenceId: string;
+  segmentId: string;
+  awardId: string;
+  awardName: string;
+  cueIndex: number;
+  recipients: number;
+  participantId: string;
+  name: string;
+  country: string;
+  citation: null | string;
+  photoUrl: null | string;
+  at: Instant;
+  revision: number;
+}
+
+export interface AwardsSection {
+  awards: number;
+  recipients: number;
+  countries: number;
+  presented: number;
+  absent: number;
+  deferred: number;
+  notMarked: number;
+  deferredThenPresented: number;
+  countriesPresented: number;
+  summary: string;
+  byCountry: CountryTally[];
+  items: AwardReport[];
+}
+
+export type CallUpOrder = 'byCountryThenName' | 'byName' | 'asImported' | '';
 
 export interface ChangeCueRequest {
   cueIndex: null | number;
@@ -96,9 +189,35 @@ export interface ConfigureRegistration {
   capacity: null | number;
 }
 
+export interface CountryAppeals {
+  country: string;
+  played: number;
+  skipped: number;
+}
+
+export interface CountryAttendance {
+  country: string;
+  participants: number;
+}
+
 export interface CountryCount {
   country: string;
   participants: number;
+}
+
+export interface CountryTally {
+  country: string;
+  recipients: number;
+  presented: number;
+  absent: number;
+  deferred: number;
+  notMarked: number;
+}
+
+export interface CreateAward {
+  segmentId: null | string;
+  name: null | string;
+  description: null | string;
 }
 
 export interface CreateConference {
@@ -194,9 +313,27 @@ export interface LiveShowState {
   serverTime: Instant;
 }
 
+export interface MarkRecipient {
+  participantId: null | string;
+  outcome: null | AwardOutcome;
+}
+
+export interface MediaCallView {
+  audienceMuted: boolean;
+  onStage: string[];
+  playingSegmentId: null | string;
+}
+
 export interface MediaDto {
   url: string;
   durationSeconds: number;
+}
+
+export interface MediaIncident {
+  from: Instant;
+  to: null | Instant;
+  seconds: number;
+  error: null | string;
 }
 
 export interface MediaInput {
@@ -213,20 +350,41 @@ export interface MediaJoinTicket {
   playout?: PlayoutMode;
 }
 
+export interface MediaSection {
+  incidents: number;
+  degradedSeconds: number;
+  items: MediaIncident[];
+}
+
 export interface MediaStatus {
   conferenceId: string;
   provider: string;
   state: MediaSyncState;
   error: null | string;
   at: Instant;
+  expected: null | MediaCallView;
+  actual: null | MediaCallView;
 }
 
 export type MediaSyncState = 'inSync' | 'pending' | 'degraded';
 
 export type MessageAudience = 'speakers' | 'hosts' | 'everyone' | '';
 
+export interface MinuteAttendance {
+  minute: Instant;
+  arrivals: number;
+  departures: number;
+  presentAtEnd: number;
+}
+
 export interface NextSegmentRequest {
   expectedRevision: null | number;
+}
+
+export interface OrderRecipients {
+  expectedRevision: null | number;
+  participantIds: null | string[];
+  generate: null | CallUpOrder;
 }
 
 export interface ParticipantDto {
@@ -268,6 +426,19 @@ export interface PlannedTimelineDto {
 
 export type PlayoutMode = 'client' | 'ingress';
 
+export interface PostEventReport {
+  conferenceId: string;
+  title: string;
+  timeZone: string;
+  generatedAt: Instant;
+  liveFrom: null | Instant;
+  program: ProgramSection;
+  attendance: AttendanceSection;
+  awards: AwardsSection;
+  appeals: AppealsSection;
+  media: MediaSection;
+}
+
 export interface PresentParticipant {
   participantId: string;
   displayName: null | string;
@@ -275,6 +446,52 @@ export interface PresentParticipant {
   roles: string[];
   since: Instant;
   sources: AttendanceSource[];
+}
+
+export interface ProgramSection {
+  status: ShowStatus;
+  plannedStart: Instant;
+  plannedEnd: Instant;
+  plannedSeconds: number;
+  actualStart: null | Instant;
+  actualEnd: null | Instant;
+  projectedEnd: Instant;
+  actualSeconds: null | number;
+  overUnderSeconds: null | number;
+  endDelaySeconds: number;
+  segments: SegmentReport[];
+}
+
+export interface RecipientDto {
+  participantId: string;
+  position: number;
+  name: string;
+  country: string;
+  citation: null | string;
+  photoUrl: null | string;
+}
+
+export interface RecipientImportReport {
+  committed: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  participantsCreated: number;
+  errors: RowError[];
+  award: AwardDto;
+}
+
+export interface RecipientStanding {
+  participantId: string;
+  position: number;
+  name: string;
+  country: string;
+  citation: null | string;
+  outcome: null | AwardOutcome;
+  markedAt: null | Instant;
+  wasDeferred: boolean;
 }
 
 export interface RedeemInvitation {
@@ -305,8 +522,17 @@ export interface ReorderSegments {
   segmentIds: null | string[];
 }
 
+export interface ResetShowRequest {
+  expectedRevision: null | number;
+}
+
 export interface ResumeShowRequest {
   expectedRevision: null | number;
+}
+
+export interface RoleAttendance {
+  role: string;
+  participants: number;
 }
 
 export interface RoleCount {
@@ -318,6 +544,15 @@ export interface RowError {
   line: number;
   field: string;
   message: string;
+}
+
+export interface RunReport {
+  startedAt: Instant;
+  endedAt: null | Instant;
+  endReason: null | SegmentEndReason;
+  seconds: null | number;
+  pausedSeconds: number;
+  addedSeconds: number;
 }
 
 export interface SegmentDto {
@@ -337,11 +572,29 @@ export interface SegmentDto {
   translations: Record<string, SegmentTranslation>;
 }
 
-export type SegmentEndReason = 'host' | 'deadline' | 'skipped' | 'showEnded' | '';
+export type SegmentEndReason = 'host' | 'deadline' | 'skipped' | 'showEnded' | 'showReset' | '';
 
 export type SegmentKind = 'anthem' | 'minuteOfSilence' | 'videoScreening' | 'speech' | 'videoAppeals' | 'musicalPerformance' | 'awardsCeremony' | 'custom';
 
 export type SegmentProgress = 'upcoming' | 'running' | 'completed' | 'skipped' | 'notReached';
+
+export interface SegmentReport {
+  segmentId: string;
+  position: number;
+  title: string;
+  kind: SegmentKind;
+  progress: SegmentProgress;
+  plannedStart: Instant;
+  plannedEnd: Instant;
+  plannedSeconds: number;
+  expectedStart: null | Instant;
+  expectedEnd: null | Instant;
+  actualStart: null | Instant;
+  actualEnd: null | Instant;
+  actualSeconds: null | number;
+  overUnderSeconds: null | number;
+  runs: RunReport[];
+}
 
 export interface SegmentRun {
   segmentId: string;
@@ -365,6 +618,7 @@ export interface SegmentTimeline {
   actualEnd: null | Instant;
   endReason: null | SegmentEndReason;
   variance: null | Duration;
+  runs: SegmentRun[];
 }
 
 export interface SegmentTranslation {
@@ -393,6 +647,12 @@ export interface SessionDto {
   media: MediaJoinTicket;
 }
 
+export interface ShowRehearsal {
+  startedAt: null | Instant;
+  resetAt: Instant;
+  runs: SegmentRun[];
+}
+
 export type ShowStatus = 'notStarted' | 'running' | 'paused' | 'ended';
 
 export interface ShowTimelineView {
@@ -402,6 +662,8 @@ export interface ShowTimelineView {
   actualEnd: null | Instant;
   currentDelay: Duration;
   projectedDelay: Duration;
+  planShift: Duration;
+  rehearsals: ShowRehearsal[];
 }
 
 export interface SkipSegmentRequest {
@@ -427,6 +689,27 @@ export interface StartShowRequest {
   expectedRevision: null | number;
 }
 
+export interface StayBucket {
+  label: string;
+  fromMinutes: number;
+  toMinutes: null | number;
+  participants: number;
+}
+
+export interface StaySummary {
+  averageSeconds: number;
+  medianSeconds: number;
+  shortestSeconds: number;
+  longestSeconds: number;
+  buckets: StayBucket[];
+}
+
+export interface UpdateAward {
+  expectedRevision: null | number;
+  name: null | string;
+  description: null | string;
+}
+
 export interface UpdateConference {
   expectedRevision: null | number;
   title: null | string;
@@ -443,6 +726,13 @@ export interface UpdateParticipant {
   language: null | string;
   email: null | string;
   roles: null | string[];
+}
+
+export interface UpdateRecipient {
+  expectedRevision: null | number;
+  country: null | string;
+  citation: null | string;
+  photoUrl: null | string;
 }
 
 export interface UpdateSegment {
@@ -465,6 +755,11 @@ export interface ZonedInstant {
   utc: Instant;
   conference: Instant;
   viewer: null | Instant;
+}
+
+export interface AwardTallyNotice {
+  conferenceId: string;
+  tally: AwardTally;
 }
 
 export interface ClockSample {
@@ -515,3 +810,40 @@ export interface ShowSnapshot {
   timeline: ShowTimelineView;
   serverTime: Instant;
 }
+
+export interface String[] {
+  length: number;
+  longLength: number;
+  rank: number;
+  syncRoot: Object;
+  isReadOnly: boolean;
+  isFixedSize: boolean;
+  isSynchronized: boolean;
+}
+
+export interface Uri {
+  absolutePath: string;
+  absoluteUri: string;
+  localPath: string;
+  authority: string;
+  hostNameType: UriHostNameType;
+  isDefaultPort: boolean;
+  isFile: boolean;
+  isLoopback: boolean;
+  pathAndQuery: string;
+  segments: string[];
+  isUnc: boolean;
+  host: string;
+  port: number;
+  query: string;
+  fragment: string;
+  scheme: string;
+  originalString: string;
+  dnsSafeHost: string;
+  idnHost: string;
+  isAbsoluteUri: boolean;
+  userEscaped: boolean;
+  userInfo: string;
+}
+
+export type UriHostNameType = 'unknown' | 'basic' | 'dns' | 'iPv4' | 'iPv6';
