@@ -51,14 +51,34 @@ public sealed class Browser
     }
 
     /// <summary>A fresh profile (own storage) at phone size, speaking English unless told otherwise.</summary>
-    public static Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale = "en-US") =>
-        Instance.NewContextAsync(new BrowserNewContextOptions
+    /// <remarks>
+    /// The server's content security policy stays on: every console report of a violation is kept, and
+    /// <see cref="AssertAccessibleAsync"/> fails on any, so each page checked there is also checked to run under the policy.
+    /// </remarks>
+    public static async Task<IBrowserContext> NewContextAsync(Uri baseAddress, string locale = "en-US")
+    {
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = locale,
             TimezoneId = "Europe/Berlin",
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
+        var violations = CspViolations.GetOrCreateValue(context);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+        return context;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IBrowserContext, List<string>> CspViolations = [];
 
     /// <summary>Saves the page at phone and desktop size, as test attachments and under screenshots/.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -85,7 +105,16 @@ public sealed class Browser
     {
         var axe = Path.Combine(WebServer.RepositoryRoot, "src", "Conference.Web", "node_modules", "axe-core", "axe.min.js");
         Assert.That(File.Exists(axe), Is.True, $"axe-core is missing at {axe}: run npm ci in src/Conference.Web.");
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
+        if (CspViolations.TryGetValue(page.Context, out var violated))
+        {
+            lock (violated)
+            {
+                Assert.That(violated, Is.Empty, $"{what} broke the server's content security policy");
+            }
+        }
+
+        // Evaluated through the DevTools protocol, which the page's policy does not govern (a script tag would be inline).
+        await page.EvaluateAsync(await File.ReadAllTextAsync(axe));
         var result = await page.EvaluateAsync<JsonElement>(
             "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations" +
             ".filter(v => v.impact === 'serious' || v.impact === 'critical')" +

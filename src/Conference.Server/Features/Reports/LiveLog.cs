@@ -32,7 +32,8 @@ public static class LiveLog
     }
 
     /// <summary>The live part of a conference's show log, in revision order.</summary>
-    public static async Task<IReadOnlyList<ShowEventRecord>> EventsAsync(ConferenceDbContext db, Guid conferenceId, LiveWindow window, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ShowEventRecord>> EventsAsync(
+        ConferenceDbContext db, Guid conferenceId, LiveWindow window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(window);

@@ -10,7 +10,8 @@ namespace Conference.Server.Features.Reports;
 /// </summary>
 public static class ReportCsv
 {
-    public static readonly IReadOnlyDictionary<string, Func<PostEventReport, string>> Files = new Dictionary<string, Func<PostEventReport, string>>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, Func<PostEventReport, string>> Files =
+        new Dictionary<string, Func<PostEventReport, string>>(StringComparer.Ordinal)
     {
         ["program.csv"] = Program,
         ["attendance-by-country.csv"] = r => Table(["country", "participants"], r.Attendance.ByCountry.Select(c => Row(c.Country, c.Participants))),
@@ -18,7 +19,8 @@ public static class ReportCsv
         ["attendance-per-minute.csv"] = r => Table(
             ["minute", "arrivals", "departures", "presentAtEnd"], r.Attendance.PerMinute.Select(m => Row(m.Minute, m.Arrivals, m.Departures, m.PresentAtEnd))),
         ["attendance-stays.csv"] = r => Table(
-            ["stayed", "fromMinutes", "toMinutes", "participants"], r.Attendance.Stayed.Buckets.Select(b => Row(b.Label, b.FromMinutes, b.ToMinutes, b.Participants))),
+            ["stayed", "fromMinutes", "toMinutes", "participants"],
+            r.Attendance.Stayed.Buckets.Select(b => Row(b.Label, b.FromMinutes, b.ToMinutes, b.Participants))),
         ["awards.csv"] = r => Table(
             ["award", "position", "name", "country", "citation", "outcome", "markedAt", "wasDeferred"],
             r.Awards.Items.SelectMany(a => a.Tally.Standings.Select(s => Row(

@@ -6,14 +6,14 @@ using Conference.Domain.Reports;
 namespace Conference.Server.Features.Reports;
 
 /// <summary>
-/// The report as one printable HTML page with charts drawn here as inline SVG. It runs under
-/// <c>default-src 'self'; style-src 'self'</c>: no script at all, no style attribute or element (the
-/// stylesheet is <see cref="StylesheetPath"/>), and every text from the records HTML-encoded.
+/// The report as one printable HTML page with charts drawn here as inline SVG. It runs under the service's
+/// content security policy (<c>script-src 'self'; style-src 'self'</c>, see SecurityHeaders): no script at all,
+/// no style attribute or element (the stylesheet is <see cref="StylesheetPath"/>), and every text from the
+/// records HTML-encoded.
 /// </summary>
 public static class ReportPage
 {
     public const string StylesheetPath = "/assets/report.css";
-    public const string ContentSecurityPolicy = "default-src 'self'; style-src 'self'";
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
@@ -21,7 +21,8 @@ public static class ReportPage
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(zone);
-        string At(DateTimeOffset? instant) => instant is { } i ? TimeZoneInfo.ConvertTime(i, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
+        string At(DateTimeOffset? instant) =>
+            instant is { } i ? TimeZoneInfo.ConvertTime(i, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
         var p = report.Program;
         var a = report.Attendance;
         var page = new StringBuilder();
@@ -39,7 +40,8 @@ public static class ReportPage
         page.Append("<section><h2>Program</h2>")
             .Append($"<p>Planned {E(At(p.PlannedStart))} to {E(At(p.PlannedEnd))}; ran {E(At(p.ActualStart))} to {E(At(p.ActualEnd))}. ")
             .Append($"Over/under: {E(Signed(p.OverUnderSeconds))}; end {E(Signed(p.EndDelaySeconds))} against plan.</p>")
-            .Append("<table><thead><tr><th>#</th><th>Segment</th><th>Planned</th><th>Expected</th><th>Actual</th><th>Runs</th><th>On air</th><th>Over/under</th></tr></thead><tbody>");
+            .Append("<table><thead><tr><th>#</th><th>Segment</th><th>Planned</th><th>Expected</th><th>Actual</th>")
+            .Append("<th>Runs</th><th>On air</th><th>Over/under</th></tr></thead><tbody>");
         foreach (var s in p.Segments)
         {
             page.Append($"<tr><td>{s.Position + 1}</td><td>{E(s.Title)}</td><td>{E(At(s.PlannedStart))}–{E(At(s.PlannedEnd))}</td>")
@@ -48,12 +50,15 @@ public static class ReportPage
         }
 
         page.Append("</tbody></table>")
-            .Append(Bars("Planned and actual minutes per segment", p.Segments.Select(s => (s.Title, s.PlannedSeconds / 60.0, (s.ActualSeconds ?? 0) / 60.0)).ToList()))
+            .Append(Bars(
+                "Planned and actual minutes per segment",
+                p.Segments.Select(s => (s.Title, s.PlannedSeconds / 60.0, (s.ActualSeconds ?? 0) / 60.0)).ToList()))
             .Append("</section>");
 
         page.Append("<section><h2>Attendance</h2>")
             .Append($"<p>{a.UniqueParticipants} people from {a.Countries} countries ({a.Stays} connections); at most {a.PeakConcurrent} at once")
-            .Append(a.PeakAt is { } peak ? $", at {E(At(peak))}" : "").Append($". Median stay {E(Duration(a.Stayed.MedianSeconds))}, average {E(Duration(a.Stayed.AverageSeconds))}.</p>")
+            .Append(a.PeakAt is { } peak ? $", at {E(At(peak))}" : "")
+            .Append($". Median stay {E(Duration(a.Stayed.MedianSeconds))}, average {E(Duration(a.Stayed.AverageSeconds))}.</p>")
             .Append(Columns("Present at the end of each minute", a.PerMinute.Select(m => (double)m.PresentAtEnd).ToList()))
             .Append(Bars("Participants by country", a.ByCountry.Select(c => (c.Country, (double)c.Participants, -1.0)).ToList()))
             .Append(Bars("Participants by role", a.ByRole.Select(r => (r.Role, (double)r.Participants, -1.0)).ToList()))
@@ -81,10 +86,12 @@ public static class ReportPage
             .Append($"<p>{report.Appeals.Played} played, {report.Appeals.Skipped} skipped.</p></section>");
 
         page.Append("<section><h2>Media incidents</h2>")
-            .Append($"<p>{report.Media.Incidents} incidents, degraded for {E(Duration(report.Media.DegradedSeconds))} in all.</p><table><thead><tr><th>From</th><th>To</th><th>Duration</th><th>Error</th></tr></thead><tbody>");
+            .Append($"<p>{report.Media.Incidents} incidents, degraded for {E(Duration(report.Media.DegradedSeconds))} in all.</p>")
+            .Append("<table><thead><tr><th>From</th><th>To</th><th>Duration</th><th>Error</th></tr></thead><tbody>");
         foreach (var i in report.Media.Items)
         {
-            page.Append($"<tr><td>{E(At(i.From))}</td><td>{E(i.To is null ? "still degraded" : At(i.To))}</td><td>{E(Duration(i.Seconds))}</td><td>{E(i.Error ?? "")}</td></tr>");
+            page.Append($"<tr><td>{E(At(i.From))}</td><td>{E(i.To is null ? "still degraded" : At(i.To))}</td>")
+                .Append($"<td>{E(Duration(i.Seconds))}</td><td>{E(i.Error ?? "")}</td></tr>");
         }
 
         page.Append("</tbody></table></section></main></body></html>");
@@ -126,7 +133,8 @@ public static class ReportPage
 
         const int Row = 18, Left = 170, Width = 600;
         var max = Math.Max(1, rows.Max(r => Math.Max(r.Value, r.Second)));
-        var svg = new StringBuilder($"<figure><figcaption>{E(caption)}</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Left + Width + 60} {(rows.Count * Row) + 4}\" role=\"img\" aria-label=\"{E(caption)}\">");
+        var svg = new StringBuilder($"<figure><figcaption>{E(caption)}</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" ")
+            .Append($"viewBox=\"0 0 {Left + Width + 60} {(rows.Count * Row) + 4}\" role=\"img\" aria-label=\"{E(caption)}\">");
         for (var i = 0; i < rows.Count; i++)
         {
             var (label, value, second) = rows[i];
@@ -139,7 +147,8 @@ public static class ReportPage
                 svg.Append($"<rect class=\"bar2\" fill=\"#e0a526\" x=\"{Left}\" y=\"{y + 8}\" width=\"{Number(second / max * Width)}\" height=\"6\"/>");
             }
 
-            svg.Append($"<text x=\"{Left + Number(Math.Max(value, second) / max * Width) + 4}\" y=\"{y + 12}\">{E(Number(value))}{(second >= 0 ? " / " + E(Number(second)) : "")}</text>");
+            svg.Append($"<text x=\"{Left + Number(Math.Max(value, second) / max * Width) + 4}\" y=\"{y + 12}\">")
+                .Append($"{E(Number(value))}{(second >= 0 ? " / " + E(Number(second)) : "")}</text>");
         }
 
         return svg.Append("</svg></figure>").ToString();
@@ -156,11 +165,13 @@ public static class ReportPage
         const int Height = 160, Width = 760;
         var max = Math.Max(1, values.Max());
         var step = (double)Width / values.Count;
-        var svg = new StringBuilder($"<figure><figcaption>{E(caption)} (most: {E(Number(max))})</figcaption><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height + 2}\" role=\"img\" aria-label=\"{E(caption)}\">");
+        var svg = new StringBuilder($"<figure><figcaption>{E(caption)} (most: {E(Number(max))})</figcaption>")
+            .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height + 2}\" role=\"img\" aria-label=\"{E(caption)}\">");
         for (var i = 0; i < values.Count; i++)
         {
             var h = values[i] / max * Height;
-            svg.Append($"<rect class=\"bar\" fill=\"#2f6db3\" x=\"{Number(i * step)}\" y=\"{Number(Height - h)}\" width=\"{Number(Math.Max(step - 1, 0.5))}\" height=\"{Number(h)}\"/>");
+            svg.Append($"<rect class=\"bar\" fill=\"#2f6db3\" x=\"{Number(i * step)}\" y=\"{Number(Height - h)}\" ")
+                .Append($"width=\"{Number(Math.Max(step - 1, 0.5))}\" height=\"{Number(h)}\"/>");
         }
 
         return svg.Append($"<line class=\"axis\" stroke=\"#999\" x1=\"0\" y1=\"{Height}\" x2=\"{Width}\" y2=\"{Height}\"/></svg></figure>").ToString();
