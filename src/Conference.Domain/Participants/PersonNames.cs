@@ -49,7 +49,9 @@ public static class PersonNames
         ArgumentNullException.ThrowIfNull(name);
         if (!IsWellFormed(name))
         {
-            throw new ProgramRuleException("displayName", "The display name contains characters that are not text (a noncharacter, a control character or a broken surrogate pair).");
+            throw new ProgramRuleException(
+                "displayName",
+                "The display name contains characters that are not text (a noncharacter, a control character or a broken surrogate pair).");
         }
 
         return CollapseSpaces(name).Normalize(NormalizationForm.FormC);

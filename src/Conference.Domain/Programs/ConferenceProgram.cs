@@ -183,7 +183,8 @@ public sealed class ConferenceProgram
         if (!SegmentLimits.IsPlannable(details.ScheduledStart))
         {
             throw new ProgramRuleException(
-                "scheduledStart", $"A conference starts between {SegmentLimits.EarliestInstant:yyyy-MM-dd} and {SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
+                "scheduledStart",
+                $"A conference starts between {SegmentLimits.EarliestInstant:yyyy-MM-dd} and {SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
         }
     }
 }

@@ -49,11 +49,14 @@ public sealed record AttendanceSection(
             .Select(g => new CountryAttendance(g.Key, g.Count()))
             .OrderByDescending(c => c.Participants).ThenBy(c => c.Country, StringComparer.Ordinal).ToList();
         var byRole = RoleNames.All
-            .Select(role => new RoleAttendance(RoleNames.Name(role), people.Values.Count(p => p.Aggregate(ParticipantRoles.None, (all, s) => all | s.Roles).HasFlag(role))))
+            .Select(role => new RoleAttendance(
+                RoleNames.Name(role), people.Values.Count(p => p.Aggregate(ParticipantRoles.None, (all, s) => all | s.Roles).HasFlag(role))))
             .ToList();
 
         // Every instant at which someone's connection count changes; a person's arrival and departure are the 0→1 and 1→0 steps.
-        var changes = stays.SelectMany(s => s.End is { } end ? new[] { (At: s.Start, s.ParticipantId, Delta: 1), (At: end, s.ParticipantId, Delta: -1) } : [(s.Start, s.ParticipantId, 1)])
+        var changes = stays.SelectMany(s => s.End is { } end
+                ? new[] { (At: s.Start, s.ParticipantId, Delta: 1), (At: end, s.ParticipantId, Delta: -1) }
+                : [(s.Start, s.ParticipantId, 1)])
             .GroupBy(c => c.At).OrderBy(g => g.Key).ToList();
         var open = new Dictionary<Guid, int>();
         var minutes = new SortedDictionary<DateTimeOffset, (int Arrivals, int Departures, int Present)>();

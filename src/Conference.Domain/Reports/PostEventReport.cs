@@ -34,14 +34,16 @@ public sealed record AwardsSection(
             .ToList();
         var standings = items.SelectMany(i => i.Tally.Standings).ToList();
         var byCountry = items.SelectMany(i => i.Tally.ByCountry).GroupBy(c => c.Country)
-            .Select(g => new CountryTally(g.Key, g.Sum(c => c.Recipients), g.Sum(c => c.Presented), g.Sum(c => c.Absent), g.Sum(c => c.Deferred), g.Sum(c => c.NotMarked)))
+            .Select(g => new CountryTally(
+                g.Key, g.Sum(c => c.Recipients), g.Sum(c => c.Presented), g.Sum(c => c.Absent), g.Sum(c => c.Deferred), g.Sum(c => c.NotMarked)))
             .OrderByDescending(c => c.Recipients).ThenBy(c => c.Country, StringComparer.Ordinal)
             .ToList();
         int Count(AwardOutcome? outcome) => standings.Count(s => s.Outcome == outcome);
         var (presented, absent, deferred, notMarked) = (Count(AwardOutcome.Presented), Count(AwardOutcome.Absent), Count(AwardOutcome.Deferred), Count(null));
         var summary = standings.Count == 0
             ? "No awards were given."
-            : $"{standings.Count} {(items.Count == 1 ? $"'{items[0].Name}'" : "awards")} to people from {byCountry.Count} {(byCountry.Count == 1 ? "country" : "countries")}: "
+            : $"{standings.Count} {(items.Count == 1 ? $"'{items[0].Name}'" : "awards")} to people from "
+                + $"{byCountry.Count} {(byCountry.Count == 1 ? "country" : "countries")}: "
               + $"{presented} presented on air, {absent} absent, {deferred} deferred, {notMarked} not marked.";
         return new AwardsSection(
             items.Count, standings.Count, byCountry.Count, presented, absent, deferred, notMarked,

@@ -4,7 +4,8 @@ using Conference.Domain.Show;
 namespace Conference.Domain.Reports;
 
 /// <summary>One time on air of a segment. Seconds are whole seconds, rounded down.</summary>
-public sealed record RunReport(DateTimeOffset StartedAt, DateTimeOffset? EndedAt, SegmentEndReason? EndReason, int? Seconds, int PausedSeconds, int AddedSeconds);
+public sealed record RunReport(
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, SegmentEndReason? EndReason, int? Seconds, int PausedSeconds, int AddedSeconds);
 
 /// <summary>
 /// One segment on the three timelines. A segment may have several runs: its actual start is the first

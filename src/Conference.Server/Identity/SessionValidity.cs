@@ -56,7 +56,11 @@ public static class SessionValidity
         }
 
         // A hub connection keeps the principal it opened with, so its token's own expiry is checked here too.
-        if (long.TryParse(principal.FindFirst("exp")?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var exp)
+        if (long.TryParse(
+                principal.FindFirst("exp")?.Value,
+                System.Globalization.NumberStyles.Integer,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var exp)
             && now.ToUnixTimeSeconds() >= exp)
         {
             return (null, Expired);

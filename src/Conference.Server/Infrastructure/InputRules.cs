@@ -27,7 +27,9 @@ public static partial class InputRules
     /// <summary>A person's name must be text: no control characters, noncharacters or broken surrogate pairs.</summary>
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Conference.Domain.Participants.PersonNames.IsWellFormed)
-            .WithMessage("The name contains characters that are not text (a control character, a Unicode noncharacter such as U+FFFE, or a broken surrogate pair).");
+            .WithMessage(
+                "The name contains characters that are not text (a control character, a Unicode noncharacter such as U+FFFE, "
+                + "or a broken surrogate pair).");
 
     /// <summary>
     /// Instants a conference can sensibly be planned at. Beyond these, adding a program's durations (or a
@@ -35,7 +37,7 @@ public static partial class InputRules
     /// </summary>
     public static IRuleBuilderOptions<T, DateTimeOffset?> PlannableInstant<T>(this IRuleBuilder<T, DateTimeOffset?> rule) =>
         rule.Must(instant => instant is null || Conference.Domain.Programs.SegmentLimits.IsPlannable(instant.Value))
-            .WithMessage($"Give an instant between {Conference.Domain.Programs.SegmentLimits.EarliestInstant:yyyy-MM-dd} and {Conference.Domain.Programs.SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
+            .WithMessage($"Give an instant between {SegmentLimits.EarliestInstant:yyyy-MM-dd} and {SegmentLimits.LatestInstant:yyyy-MM-dd} (UTC).");
 
     public static IRuleBuilderOptions<T, int?> Revision<T>(this IRuleBuilder<T, int?> rule) =>
         rule.NotNull().WithMessage("Send the revision your change is based on ('expectedRevision').")

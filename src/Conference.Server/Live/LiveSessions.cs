@@ -99,7 +99,9 @@ public sealed partial class LiveSessions(IHubContext<ConferenceHub, IConferenceC
 
             session.Expiry?.Dispose();
             Ending(logger, session.Context.ConnectionId, session.ParticipantId, reason);
-            foreach (var group in RoleNames.All.Select(r => LiveGroups.Role(session.ConferenceId, RoleNames.Name(r))).Append(LiveGroups.Conference(session.ConferenceId)))
+            var groups = RoleNames.All.Select(r => LiveGroups.Role(session.ConferenceId, RoleNames.Name(r)))
+                .Append(LiveGroups.Conference(session.ConferenceId));
+            foreach (var group in groups)
             {
                 await hub.Groups.RemoveFromGroupAsync(session.Context.ConnectionId, group);
             }

@@ -49,7 +49,8 @@ public class AwardApiTests(DatabaseKind kind) : ApiTestBase(kind)
         var ayse = await AddParticipantAsync(conference.Id, "Ayşe Kaya", "TR", "attendee");
 
         award = await Read<AwardDto>(await Organizer.PostAsJsonAsync(Recipients(award), new { expectedRevision = 1, participantId = ali.Id, citation = "Twenty years of Sunday school" }));
-        award = await Read<AwardDto>(await Organizer.PostAsJsonAsync(Recipients(award), new { expectedRevision = 2, participantId = ayse.Id, country = "DE", photoUrl = "https://photos.example.org/ayse.jpg" }));
+        award = await Read<AwardDto>(await Organizer.PostAsJsonAsync(
+            Recipients(award), new { expectedRevision = 2, participantId = ayse.Id, country = "DE", photoUrl = "https://photos.example.org/ayse.jpg" }));
         Assert.That(award.Revision, Is.EqualTo(3));
         Assert.That(award.Recipients.Select(r => (r.Name, r.Country, r.Position)), Is.EqualTo(new[] { ("Ali Aliyev", "AZ", 0), ("Ayşe Kaya", "DE", 1) }));
         var person = await Read<ParticipantDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/participants/{ali.Id}"));
@@ -58,7 +59,11 @@ public class AwardApiTests(DatabaseKind kind) : ApiTestBase(kind)
         var stale = await Problem(await Organizer.PostAsJsonAsync(Recipients(award), new { expectedRevision = 1, participantId = ali.Id }), HttpStatusCode.Conflict);
         Assert.That((int)stale["currentRevision"]!, Is.EqualTo(3));
         await Problem(await Organizer.PostAsJsonAsync(Recipients(award), new { expectedRevision = 3, participantId = ali.Id }), HttpStatusCode.Conflict);
-        await ValidationProblem(await Organizer.PostAsJsonAsync(Recipients(award), new { expectedRevision = 3, participantId = ali.Id, country = "XX", photoUrl = "javascript:alert(1)" }), "country", "photoUrl");
+        await ValidationProblem(
+            await Organizer.PostAsJsonAsync(
+                Recipients(award), new { expectedRevision = 3, participantId = ali.Id, country = "XX", photoUrl = "javascript:alert(1)" }),
+            "country",
+            "photoUrl");
 
         award = await Read<AwardDto>(await Organizer.PutAsJsonAsync($"{Recipients(award)}/{ali.Id}", new { expectedRevision = 3, citation = "Thirty years" }));
         Assert.That(award.Recipients[0].Citation, Is.EqualTo("Thirty years"));

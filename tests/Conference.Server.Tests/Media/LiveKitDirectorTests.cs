@@ -101,7 +101,10 @@ public class LiveKitDirectorTests
 
         _show.Do(r => new EndShow(r), 600);
         await _director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
-        Assert.That(TakeCalls(), Is.EqualTo(new[] { "CreateRoom", "ListParticipants", "UpdateParticipant", "StopEgress", "ListParticipants" }), "after the show: the speaker steps down, recording stops");
+        Assert.That(
+            TakeCalls(),
+            Is.EqualTo(new[] { "CreateRoom", "ListParticipants", "UpdateParticipant", "StopEgress", "ListParticipants" }),
+            "after the show: the speaker steps down, recording stops");
     }
 
     [Test]

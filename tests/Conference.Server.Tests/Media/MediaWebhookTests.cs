@@ -172,7 +172,8 @@ public class MediaWebhookTests(DatabaseKind kind) : ApiTestBase(kind)
         var conference = await CreateConferenceAsync();
         var guest = await AddParticipantAsync(conference.Id, "Kamran", "DE", "attendee");
         string Event(string name, string id, DateTimeOffset at) =>
-            $$"""{"event":"{{name}}","room":{"name":"{{MediaRooms.For(conference.Id)}}"},"participant":{"sid":"PA_6","identity":"{{guest.Id}}"},"id":"{{id}}","createdAt":"{{at.ToUnixTimeSeconds()}}"}""";
+            $$"""{"event":"{{name}}","room":{"name":"{{MediaRooms.For(conference.Id)}}"},"participant":{"sid":"PA_6","identity":"{{guest.Id}}"},"""
+            + $$"""  "id":"{{id}}","createdAt":"{{at.ToUnixTimeSeconds()}}"}""";
         var early = Host.Clock.GetUtcNow().AddMinutes(-1);
         var first = Event(WebhookEventNames.ParticipantJoined, "EV_A", early);
         var leave = Event(WebhookEventNames.ParticipantLeft, "EV_B", early.AddSeconds(30));

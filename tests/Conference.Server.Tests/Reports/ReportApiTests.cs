@@ -85,8 +85,16 @@ public class ReportApiTests(DatabaseKind kind) : ApiTestBase(kind)
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
-            ShowEvent[] rehearsed = [new ShowStarted(rehearsal), new SegmentStarted(rehearsal, talk), new SegmentEnded(rehearsal.AddSeconds(100), talk, SegmentEndReason.Host), new ShowEnded(rehearsal.AddSeconds(100))];
-            ShowEvent[] onAir = [new ShowStarted(start), new SegmentStarted(start, talk), new SegmentEnded(start.AddSeconds(310), talk, SegmentEndReason.ShowEnded), new ShowEnded(start.AddSeconds(310))];
+            ShowEvent[] rehearsed =
+            [
+                new ShowStarted(rehearsal), new SegmentStarted(rehearsal, talk),
+                new SegmentEnded(rehearsal.AddSeconds(100), talk, SegmentEndReason.Host), new ShowEnded(rehearsal.AddSeconds(100)),
+            ];
+            ShowEvent[] onAir =
+            [
+                new ShowStarted(start), new SegmentStarted(start, talk),
+                new SegmentEnded(start.AddSeconds(310), talk, SegmentEndReason.ShowEnded), new ShowEnded(start.AddSeconds(310)),
+            ];
             var revision = 0;
             foreach (var e in rehearsed)
             {

@@ -14,7 +14,8 @@ public sealed record RecipientDto(Guid ParticipantId, int Position, string Name,
 }
 
 /// <summary>An award and its recipients in call-up order (<c>position</c> n is called at cue n of the segment).</summary>
-public sealed record AwardDto(Guid Id, Guid ConferenceId, Guid SegmentId, string Name, string? Description, int Revision, IReadOnlyList<RecipientDto> Recipients)
+public sealed record AwardDto(
+    Guid Id, Guid ConferenceId, Guid SegmentId, string Name, string? Description, int Revision, IReadOnlyList<RecipientDto> Recipients)
 {
     public static AwardDto From(Award a) =>
         new(a.Id, a.ConferenceId, a.SegmentId, a.Name, a.Description, a.Revision, [.. a.Recipients.Select(RecipientDto.From)]);

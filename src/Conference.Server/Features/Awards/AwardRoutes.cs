@@ -37,7 +37,8 @@ public static class AwardRoutes
             m.Send(command with { Id = id, AwardId = awardId, ParticipantId = participantId }, ct));
         recipients.MapDelete("/{participantId:guid}", (Guid id, Guid awardId, Guid participantId, int? expectedRevision, IMediator m, CancellationToken ct) =>
             m.Send(new RemoveRecipient(participantId, expectedRevision) { Id = id, AwardId = awardId }, ct));
-        recipients.MapPost("/import", async (Guid id, Guid awardId, int? expectedRevision, bool? skipInvalid, HttpRequest request, IMediator m, CancellationToken ct) =>
+        recipients.MapPost("/import", async (
+            Guid id, Guid awardId, int? expectedRevision, bool? skipInvalid, HttpRequest request, IMediator m, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var csv = await reader.ReadToEndAsync(ct);

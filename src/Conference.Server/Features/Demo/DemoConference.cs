@@ -70,7 +70,10 @@ public static class DemoConference
         ["Minute of silence in memory of the martyrs"] =
             ("Şəhidlərin xatirəsinə bir dəqiqəlik sükut", "Минута молчания в память о шехидах", "Şehitlerin anısına bir dakikalık saygı duruşu"),
         ["The Year of Heydar Aliyev: diaspora events around the world"] =
-            ("Heydər Əliyev İli: dünyada diaspor tədbirləri", "Год Гейдара Алиева: мероприятия диаспоры в мире", "Haydar Aliyev Yılı: dünyada diaspora etkinlikleri"),
+            (
+                "Heydər Əliyev İli: dünyada diaspor tədbirləri",
+                "Год Гейдара Алиева: мероприятия диаспоры в мире",
+                "Haydar Aliyev Yılı: dünyada diaspora etkinlikleri"),
         ["Address of the Chairman"] = ("Komitə sədrinin müraciəti", "Обращение председателя", "Başkanın konuşması"),
         ["Greetings from the community in Germany"] =
             ("Almaniyadakı icmadan təbriklər", "Приветствие общины Германии", "Almanya'daki topluluktan tebrikler"),

@@ -41,7 +41,8 @@ public sealed class JoinLinks(IOptions<SessionSettings> options, IHostEnvironmen
                 "Join links cannot be issued: set Auth:PublicBaseUrl (or Auth:JoinLinkBase) to the address participants open.");
         }
 
-        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => !a.Contains('*', StringComparison.Ordinal) && !a.Contains("[::]", StringComparison.Ordinal));
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault(a => !a.Contains('*', StringComparison.Ordinal) && !a.Contains("[::]", StringComparison.Ordinal));
         return $"{(listening ?? "http://localhost:5080").TrimEnd('/')}/join";
     }
 

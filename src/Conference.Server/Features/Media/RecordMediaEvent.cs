@@ -84,5 +84,6 @@ public sealed class RecordMediaEventHandler(
         e.Participant is { } p && Guid.TryParse(p.Identity, out var id) ? id : null;
 
     private Task DegradeAsync(Guid conferenceId, string error, CancellationToken cancellationToken) =>
-        reporter.ReportAsync(new MediaStatus(conferenceId, provider.Name, MediaSyncState.Degraded, error, clock.GetUtcNow(), null, null), live: true, cancellationToken);
+        reporter.ReportAsync(
+            new MediaStatus(conferenceId, provider.Name, MediaSyncState.Degraded, error, clock.GetUtcNow(), null, null), live: true, cancellationToken);
 }
