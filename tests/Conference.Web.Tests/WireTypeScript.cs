@@ -142,9 +142,13 @@ public static class WireTypeScript
             {
                 type = underlying;
             }
-            else if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || ElementOf(type) is not null))
+            else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
             {
-                type = type.GetGenericTypeDefinition() == typeof(Task<>) ? type.GetGenericArguments()[0] : ElementOf(type)!;
+                type = type.GetGenericArguments()[0];
+            }
+            else if (ElementOf(type) is { } element)
+            {
+                type = element;
             }
             else
             {
@@ -160,7 +164,7 @@ public static class WireTypeScript
             : type.IsArray ? type.GetElementType() : null;
 
     private static bool IsScalar(Type type) =>
-        type.IsPrimitive || type == typeof(string) || type == typeof(Guid) || type == typeof(DateTimeOffset)
+        type.IsPrimitive || type == typeof(string) || type == typeof(Uri) || type == typeof(Guid) || type == typeof(DateTimeOffset)
         || type == typeof(TimeSpan) || type == typeof(decimal) || type == typeof(void) || type == typeof(Task) || type == typeof(object);
 
     private static IEnumerable<PropertyInfo> JsonProperties(Type type) =>
@@ -195,7 +199,7 @@ public static class WireTypeScript
 
         return type switch
         {
-            _ when type == typeof(string) || type == typeof(Guid) => "string",
+            _ when type == typeof(string) || type == typeof(Guid) || type == typeof(Uri) => "string",
             _ when type == typeof(DateTimeOffset) => "Instant",
             _ when type == typeof(TimeSpan) => "Duration",
             _ when type == typeof(bool) => "boolean",
