@@ -105,7 +105,7 @@ public sealed class ClientPlayoutTests
         await using var context = await Browser.NewContextAsync(_server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/join#code={code}");
-        await page.WaitForURLAsync($"**/e/{id}/live");
+        await page.WaitForLiveViewAsync(id, _server);
         var video = page.TestId("playout");
         await page.WaitForFunctionAsync(
             "() => { const v = document.querySelector(\"[data-testid='playout']\"); return v && !v.paused && v.currentTime > 1 && v.readyState >= 3; }",
@@ -211,7 +211,7 @@ public sealed class LiveKitPathTests
         await using var context = await Browser.NewContextAsync(_server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/join#code={code}");
-        await page.WaitForURLAsync($"**/e/{id}/live");
+        await page.WaitForLiveViewAsync(id, _server);
 
         await Assertions.Expect(page.TestId("media")).ToHaveAttributeAsync("data-media-state", "unreachable",
             new() { Timeout = (float)PageState.Patience.TotalMilliseconds });

@@ -10,6 +10,28 @@ public static class PageState
 
     public static ILocator TestId(this IPage page, string id) => page.Locator($"[data-testid='{id}']");
 
+    /// <summary>
+    /// Waits until the join page has sent the browser on to the conference's live view: until that navigation is
+    /// committed, not until every resource of the new page has loaded (the page's own state is waited on next).
+    /// On a timeout the failure says where the page stayed, what it showed and what the server logged.
+    /// </summary>
+    public static async Task WaitForLiveViewAsync(this IPage page, string conferenceId, WebServer server)
+    {
+        try
+        {
+            await page.WaitForURLAsync(
+                $"**/e/{conferenceId}/live",
+                new() { WaitUntil = WaitUntilState.Commit, Timeout = (float)Patience.TotalMilliseconds });
+        }
+        catch (TimeoutException timeout)
+        {
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 2000 });
+            throw new AssertionException(
+                $"The join page did not open the live view: it is at {page.Url}, showing:\n{shown}\nServer log:\n{server.RecentOutput}",
+                timeout);
+        }
+    }
+
     public static Task WaitForTextAsync(this IPage page, string testId, string text) =>
         Assertions.Expect(page.TestId(testId)).ToContainTextAsync(text, new() { Timeout = (float)Patience.TotalMilliseconds });
 

@@ -100,7 +100,7 @@ public sealed class PagesTests
         await page.ClickAsync("form[data-testid='register-form'] button[type='submit']");
         await page.WaitForTextAsync("registered", "/join#code=");
         await page.ClickAsync("[data-testid='registered'] a.button");
-        await page.WaitForURLAsync($"**/e/{id}/live");
+        await page.WaitForLiveViewAsync(id, _server);
         await page.WaitForTextAsync("now", "has not started");
     }
 
@@ -144,7 +144,7 @@ public sealed class PagesTests
         await using var context = await Browser.NewContextAsync(_server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/join#code={code}");
-        await page.WaitForURLAsync($"**/e/{id}/live");
+        await page.WaitForLiveViewAsync(id, _server);
         await page.GotoAsync($"/e/{id}/stage");
         await page.WaitForTextAsync("now", "Waiting");
 
@@ -223,7 +223,7 @@ public sealed class PagesTests
         await using var context = await Browser.NewContextAsync(_server.BaseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/join#code={link["code"]}");
-        await page.WaitForURLAsync($"**/e/{id}/live");
+        await page.WaitForLiveViewAsync(id, _server);
         await page.WaitForTextAsync("now", "has not started");
 
         using (var revoke = await _server.Organizer.DeleteAsync($"/api/conferences/{id}/participants/{person["id"]}/invitations/{link["invitationId"]}"))

@@ -28,7 +28,7 @@ public sealed class ParticipantViewTests
         var context = await Browser.NewContextAsync(_server.BaseAddress, locale);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/join#code={code}");
-        await page.WaitForURLAsync($"**/e/{id}/live", new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
+        await page.WaitForLiveViewAsync(id, _server);
         await Assertions.Expect(page.TestId("connection")).ToBeHiddenAsync(new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
         return (id, context, page);
     }
