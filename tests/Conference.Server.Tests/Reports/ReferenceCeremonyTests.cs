@@ -154,7 +154,7 @@ public sealed partial class ReferenceCeremonyTests(DatabaseKind kind)
         Assert.That(awardsCsv, Does.Contain("'=HYPERLINK"), "a name that looks like a formula is neutralized");
         var program = await Text(organizer.GetAsync($"/api/conferences/{conferenceId}/report/program.csv"));
         Assert.That(program, Does.Contain(
-            "4,Medals,AwardsCeremony,Completed,2026-11-23T10:13:00Z,2026-11-23T10:43:00Z,1800,"
+            "4,Medals,awardsCeremony,completed,2026-11-23T10:13:00Z,2026-11-23T10:43:00Z,1800,"
             + "2026-11-23T10:15:00Z,2026-11-23T10:44:00Z,2026-11-23T10:15:00Z,2026-11-23T10:44:00Z,1740,-60,1"));
         var minutes = await Text(organizer.GetAsync($"/api/conferences/{conferenceId}/report/attendance-per-minute.csv"));
         Assert.That(minutes, Does.Contain("2026-11-23T10:21:00Z,50,0,500"));

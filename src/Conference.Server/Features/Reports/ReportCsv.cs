@@ -24,7 +24,7 @@ public static class ReportCsv
         ["awards.csv"] = r => Table(
             ["award", "position", "name", "country", "citation", "outcome", "markedAt", "wasDeferred"],
             r.Awards.Items.SelectMany(a => a.Tally.Standings.Select(s => Row(
-                a.Name, s.Position + 1, s.Name, s.Country, s.Citation, s.Outcome?.ToString().ToLowerInvariant(), s.MarkedAt, s.WasDeferred)))),
+                a.Name, s.Position + 1, s.Name, s.Country, s.Citation, s.Outcome is { } outcome ? Name(outcome) : null, s.MarkedAt, s.WasDeferred)))),
         ["awards-by-country.csv"] = r => Table(
             ["country", "recipients", "presented", "absent", "deferred", "notMarked"],
             r.Awards.ByCountry.Select(c => Row(c.Country, c.Recipients, c.Presented, c.Absent, c.Deferred, c.NotMarked))),
@@ -35,10 +35,14 @@ public static class ReportCsv
         ["position", "title", "kind", "progress", "plannedStart", "plannedEnd", "plannedSeconds", "expectedStart", "expectedEnd",
             "actualStart", "actualEnd", "actualSeconds", "overUnderSeconds", "runs"],
         r.Program.Segments.Select(s => Row(
-            s.Position + 1, s.Title, s.Kind.ToString(), s.Progress.ToString(), s.PlannedStart, s.PlannedEnd, s.PlannedSeconds, s.ExpectedStart, s.ExpectedEnd,
+            s.Position + 1, s.Title, Name(s.Kind), Name(s.Progress), s.PlannedStart, s.PlannedEnd, s.PlannedSeconds, s.ExpectedStart, s.ExpectedEnd,
             s.ActualStart, s.ActualEnd, s.ActualSeconds, s.OverUnderSeconds, s.Runs.Count)));
 
     private static object?[] Row(params object?[] cells) => cells;
+
+    /// <summary>An enum as the JSON API spells it (camelCase), so a spreadsheet and the API say the same.</summary>
+    private static string Name<TEnum>(TEnum value)
+        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static string Table(string[] header, IEnumerable<object?[]> rows)
     {
