@@ -43,7 +43,7 @@ public sealed record AwardsSection(
         var summary = standings.Count == 0
             ? "No awards were given."
             : $"{standings.Count} {(items.Count == 1 ? $"'{items[0].Name}'" : "awards")} to people from "
-                + $"{byCountry.Count} {(byCountry.Count == 1 ? "country" : "countries")}: "
+              + $"{byCountry.Count} {(byCountry.Count == 1 ? "country" : "countries")}: "
               + $"{presented} presented on air, {absent} absent, {deferred} deferred, {notMarked} not marked.";
         return new AwardsSection(
             items.Count, standings.Count, byCountry.Count, presented, absent, deferred, notMarked,
