@@ -14,9 +14,9 @@ public static class MediaPlan
     /// <param name="program">The conference's program.</param>
     /// <param name="callUp">The recipients of the running awards ceremony in call-up order (participant ids), if it has an award list:
     /// the one at the show's cue has the floor.</param>
-    /// <param name="speakerId">The participant the running speech's speaker is (resolved by the server from the roster), if known:
-    /// only that participant gets the floor, whatever name anyone shows in the call.</param>
-    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null, Guid? speakerId = null)
+    /// <param name="speakerIdentity">The media identity (participant id) of the running speech's speaker, resolved by the server
+    /// from the roster, if known: only that participant gets the floor, whatever name anyone shows in the call.</param>
+    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null, string? speakerIdentity = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(program);
@@ -40,7 +40,7 @@ public static class MediaPlan
             ? callUp[state.CueIndex].ToString()
             : null;
         var speech = segment.Kind == SegmentKind.Speech;
-        var onStage = speech ? speakerId?.ToString() : awardee;
+        var onStage = speech ? speakerIdentity : awardee;
         return new DesiredMedia(segment.AudienceMuted, speech ? segment.Speaker : null, playout, true, onStage);
     }
 

@@ -54,7 +54,7 @@ public sealed partial class MediaDirector(
             with { Playout = _options.PlayoutMode };
     }
 
-    private static DesiredMedia Desired(MediaShow show) => MediaPlan.Desired(show.Show, show.Program, show.CallUp, show.SpeakerId);
+    private static DesiredMedia Desired(MediaShow show) => MediaPlan.Desired(show.Show, show.Program, show.CallUp, show.SpeakerIdentity);
 
     private async Task<MediaStatus> ReconcileExclusiveAsync(Guid conferenceId, ConferenceMedia conference, CancellationToken cancellationToken)
     {
@@ -178,7 +178,6 @@ public sealed partial class MediaDirector(
             }
 
             await Call(ct => new ValueTask(provider.StopPlayoutAsync(pass.Room, playout.Id, ct)), cancellationToken);
-            pass.Changed = true;
         }
 
         if (wanted is null || keep is not null || playouts.Any(p => p.SegmentId == wanted.SegmentId && p.State == MediaRunState.Ended))
@@ -186,18 +185,20 @@ public sealed partial class MediaDirector(
             return keep?.SegmentId;
         }
 
-        // List again inside each attempt: a start whose answer was lost (a timeout) is then found and adopted, not doubled.
+        // A retry lists again first: a start whose answer was lost (a timeout) is then found and adopted, not doubled.
+        var attempt = 0;
         await CallAsync(
             async ct =>
             {
-                var now = await provider.ListPlayoutsAsync(pass.Room, ct);
-                if (!now.Any(p => p.SegmentId == wanted.SegmentId && p.State == MediaRunState.Running))
+                if (attempt++ > 0
+                    && (await provider.ListPlayoutsAsync(pass.Room, ct)).Any(p => p.SegmentId == wanted.SegmentId && p.State == MediaRunState.Running))
                 {
-                    await provider.StartPlayoutAsync(pass.Room, wanted, ct);
+                    return;
                 }
+
+                await provider.StartPlayoutAsync(pass.Room, wanted, ct);
             },
             cancellationToken);
-        pass.Changed = true;
         return wanted.SegmentId;
     }
 
@@ -229,13 +230,16 @@ public sealed partial class MediaDirector(
             await ReportRestartAsync(pass, $"Recording failed: {failed.Error ?? "no reason given"}; starting it again", cancellationToken);
         }
 
+        var attempt = 0;
         await CallAsync(
             async ct =>
             {
-                if (!(await provider.ListRecordingsAsync(pass.Room, ct)).Any(r => r.State == MediaRunState.Running))
+                if (attempt++ > 0 && (await provider.ListRecordingsAsync(pass.Room, ct)).Any(r => r.State == MediaRunState.Running))
                 {
-                    await provider.StartRecordingAsync(pass.Room, ct);
+                    return;
                 }
+
+                await provider.StartRecordingAsync(pass.Room, ct);
             },
             cancellationToken);
     }
@@ -317,7 +321,7 @@ public sealed partial class MediaDirector(
         public ConcurrentDictionary<string, bool> ReportedFailures { get; } = new(StringComparer.Ordinal);
     }
 
-    /// <summary>One reconcile pass: what it changed and what failed without stopping it.</summary>
+    /// <summary>One reconcile pass: whether it changed people's rights or tracks (then the call is read back), and what failed without stopping it.</summary>
     private sealed class Pass(Guid conferenceId, string room, ConferenceMedia conference)
     {
         public Guid ConferenceId { get; } = conferenceId;

@@ -115,7 +115,7 @@ public sealed class ShowMediaSituations(ShowCoordinator coordinator, IServiceSco
                 state,
                 conference,
                 await CallUpAsync(db, conferenceId, program, state, cancellationToken),
-                await SpeakerIdAsync(db, conferenceId, conference, state, cancellationToken));
+                (await SpeakerIdAsync(db, conferenceId, conference, state, cancellationToken))?.ToString());
         }
         catch (NotFoundException)
         {

@@ -66,7 +66,7 @@ public class MediaPlanTests
     {
         Do(new StartShow(_state.Revision), 0);
         Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
-        var desired = MediaPlan.Desired(_state, _program, speakerId: ChairmanId);
+        var desired = MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString());
 
         Assert.That(desired.OnStage!.Name, Is.EqualTo("Fuad Muradov"));
         Assert.That(desired.OnStageIdentity, Is.EqualTo(ChairmanId.ToString()));
@@ -82,8 +82,8 @@ public class MediaPlanTests
         Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
         var namesake = new MediaMember(Guid.NewGuid().ToString(), "Fuad Muradov", "AZ", IsCrew: false);
 
-        Assert.That(MediaPlan.RightsOf(namesake, MediaPlan.Desired(_state, _program, speakerId: ChairmanId)), Is.EqualTo(PublishRights.DataOnly));
-        Assert.That(MediaPlan.RightsOf(Chairman with { DisplayName = "F. Muradov" }, MediaPlan.Desired(_state, _program, speakerId: ChairmanId)),
+        Assert.That(MediaPlan.RightsOf(namesake, MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString())), Is.EqualTo(PublishRights.DataOnly));
+        Assert.That(MediaPlan.RightsOf(Chairman with { DisplayName = "F. Muradov" }, MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString())),
             Is.EqualTo(PublishRights.Everything), "a different name in the call does not take the floor away");
         Assert.That(MediaPlan.RightsOf(Chairman, MediaPlan.Desired(_state, _program)), Is.EqualTo(PublishRights.DataOnly), "an unresolved speaker gives nobody the floor");
     }
@@ -95,7 +95,7 @@ public class MediaPlanTests
         Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
         Do(new NextSegment(_state.Revision), 900);
 
-        Assert.That(MediaPlan.RightsOf(Chairman, MediaPlan.Desired(_state, _program, speakerId: ChairmanId)), Is.EqualTo(PublishRights.DataOnly));
+        Assert.That(MediaPlan.RightsOf(Chairman, MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString())), Is.EqualTo(PublishRights.DataOnly));
     }
 
     [Test]
