@@ -78,8 +78,19 @@ internal sealed class FlakyProvider(IMediaProvider inner) : IMediaProvider
     public MediaJoinTicket IssueJoinTicket(string room, MediaMember member, PublishRights rights, TimeSpan lifetime) =>
         inner.IssueJoinTicket(room, member, rights, lifetime);
 
+    /// <summary>When set, listing participants waits for it: a slow media server, to see what else runs meanwhile.</summary>
+    public Task? HoldListing { get; set; }
+
     public Task<IReadOnlyList<MediaParticipant>> ListParticipantsAsync(string room, CancellationToken cancellationToken) =>
-        Run(nameof(ListParticipantsAsync), () => inner.ListParticipantsAsync(room, cancellationToken));
+        Run(nameof(ListParticipantsAsync), async () =>
+        {
+            if (HoldListing is { } hold)
+            {
+                await hold;
+            }
+
+            return await inner.ListParticipantsAsync(room, cancellationToken);
+        });
 
     public Task SetRightsAsync(string room, MediaParticipant participant, PublishRights rights, CancellationToken cancellationToken) =>
         Run($"{nameof(SetRightsAsync)}:{participant.Identity}", () => Refusing.Contains(participant.Identity)
@@ -122,7 +133,11 @@ internal sealed class FlakyProvider(IMediaProvider inner) : IMediaProvider
 
     private Task<T> Run<T>(string call, Func<Task<T>> action)
     {
-        Calls.Add(call);
+        lock (Calls)
+        {
+            Calls.Add(call);
+        }
+
         if (Down || FailNext > 0)
         {
             FailNext = Math.Max(0, FailNext - 1);
