@@ -19,8 +19,12 @@ public sealed partial class MediaReconcileLoop(
     /// <summary>Asks for a reconcile of a conference soon. Never blocks.</summary>
     public void Nudge(Guid conferenceId) => requests.Nudge(conferenceId);
 
+    /// <remarks>
+    /// The periodic timer is created first: a pass handled before it exists could otherwise see a clock move
+    /// (a test's fake clock, a suspended VM) that the timer, created after it, never ticks for.
+    /// </remarks>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(ReconcileNudgedAsync(stoppingToken), RevisitPeriodicallyAsync(stoppingToken));
+        Task.WhenAll(RevisitPeriodicallyAsync(stoppingToken), ReconcileNudgedAsync(stoppingToken));
 
     private async Task ReconcileNudgedAsync(CancellationToken stoppingToken)
     {
