@@ -40,6 +40,30 @@ public enum Permission
     ViewReport,
 }
 
+/// <summary>
+/// The one permission a request needs, declared on the request type; the authorization behavior
+/// checks it before validation or handling. Every request declares this or
+/// <see cref="AllowAnonymousRequestAttribute"/> (a test enforces it, and an undeclared request is refused).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true, AllowMultiple = false)]
+public sealed class RequiresAttribute(Permission permission) : Attribute
+{
+    public Permission Permission { get; } = permission;
+}
+
+/// <summary>A request anyone may send, signed in or not (redeeming a join link, registering).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true, AllowMultiple = false)]
+public sealed class AllowAnonymousRequestAttribute : Attribute;
+
+/// <summary>
+/// A request about one conference: access is checked against it. The id comes from the route or the
+/// hub argument, never from a body.
+/// </summary>
+public interface IConferenceRequest
+{
+    Guid ConferenceId { get; }
+}
+
 /// <summary>A request that the authorization behavior checks before anything else.</summary>
 public interface IAuthorizedRequest
 {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Conferences;
 
 /// <summary>The conference and its program; public, but segment notes only for those who run it (organizer, hosts, speakers).</summary>
+[AllowAnonymousRequest]
 public sealed record GetConference(Guid Id) : IRequest<ConferenceDto>;
 
 public sealed class GetConferenceHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetConference, ConferenceDto>
@@ -18,6 +19,7 @@ public sealed class GetConferenceHandler(ConferenceDbContext db, ICallerAccessor
     }
 }
 
+[AllowAnonymousRequest]
 public sealed record ListConferences : IRequest<IReadOnlyList<ConferenceSummary>>;
 
 public sealed class ListConferencesHandler(ConferenceDbContext db) : IRequestHandler<ListConferences, IReadOnlyList<ConferenceSummary>>

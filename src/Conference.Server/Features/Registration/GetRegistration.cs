@@ -2,6 +2,7 @@ using Conference.Domain;
 using Conference.Server.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Conference.Server.Identity;
 
 namespace Conference.Server.Features.Registration;
 
@@ -9,6 +10,7 @@ namespace Conference.Server.Features.Registration;
 /// Whether a conference takes registrations and how many places are left. Public, like the
 /// program: the registration page shows it before anyone has signed in.
 /// </summary>
+[AllowAnonymousRequest]
 public sealed record GetRegistration(Guid Id) : IRequest<RegistrationDto>;
 
 public sealed record RegistrationDto(Guid ConferenceId, bool Open, int? Capacity, int Participants, int? PlacesLeft);

@@ -17,6 +17,7 @@ namespace Conference.Server.Features.Registration;
 /// Self-registration as an attendee, when the organizer has opened it: one request gives a
 /// session token to join now and a personal join link to come back with later.
 /// </summary>
+[AllowAnonymousRequest]
 public sealed record Register(string? DisplayName, string? Country, string? Language) : IRequest<RegisteredDto>
 {
     [JsonIgnore]

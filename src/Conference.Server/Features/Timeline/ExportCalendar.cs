@@ -8,10 +8,12 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Conference.Server.Identity;
 
 namespace Conference.Server.Features.Timeline;
 
 /// <summary>The planned program as an iCalendar (RFC 5545) file: one event per segment, times in UTC.</summary>
+[AllowAnonymousRequest]
 public sealed record ExportCalendar(Guid Id) : IRequest<CalendarFile>;
 
 public sealed record CalendarFile(string FileName, string Content);

@@ -5,10 +5,12 @@ using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Conference.Server.Identity;
 
 namespace Conference.Server.Features.Timeline;
 
 /// <summary>The planned program with every instant in UTC, in the conference's zone and, if asked, in the viewer's.</summary>
+[AllowAnonymousRequest]
 public sealed record GetPlannedTimeline(Guid Id, string? ViewerTimeZone) : IRequest<PlannedTimelineDto>;
 
 public sealed record PlannedTimelineDto(
