@@ -7,30 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Awards;
 
 /// <summary>The award lists of a conference. Who is honoured may be a surprise until the ceremony, so only the crew reads them.</summary>
-public sealed record ListAwards(Guid Id) : IRequest<IReadOnlyList<AwardDto>>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewParticipants;
+[Requires(Permission.ViewParticipants)]
+public sealed record ListAwards(Guid ConferenceId) : IRequest<IReadOnlyList<AwardDto>>, IConferenceRequest;
 
-    public Guid? ConferenceId => Id;
-}
-
-public sealed record GetAward(Guid Id, Guid AwardId) : IRequest<AwardDto>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewParticipants;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ViewParticipants)]
+public sealed record GetAward(Guid ConferenceId, Guid AwardId) : IRequest<AwardDto>, IConferenceRequest;
 
 public sealed class ListAwardsHandler(ConferenceDbContext db) : IRequestHandler<ListAwards, IReadOnlyList<AwardDto>>
 {
     public async Task<IReadOnlyList<AwardDto>> Handle(ListAwards request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
-        var awards = await db.Awards.AsNoTracking().Where(a => a.ConferenceId == request.Id).ToListAsync(cancellationToken);
+        var awards = await db.Awards.AsNoTracking().Where(a => a.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
         return [.. awards.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id).Select(AwardDto.From)];
     }
 }
@@ -38,5 +30,5 @@ public sealed class ListAwardsHandler(ConferenceDbContext db) : IRequestHandler<
 public sealed class GetAwardHandler(ConferenceDbContext db) : IRequestHandler<GetAward, AwardDto>
 {
     public async Task<AwardDto> Handle(GetAward request, CancellationToken cancellationToken) =>
-        AwardDto.From(await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken));
+        AwardDto.From(await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken));
 }
