@@ -3,14 +3,12 @@ using Conference.Domain;
 using Conference.Domain.Awards;
 using Conference.Domain.Participants;
 using Conference.Domain.Show;
-using Conference.Server.Features.Reports;
 using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Awards;
 
@@ -28,9 +26,6 @@ public sealed record MarkRecipient(Guid? ParticipantId, AwardOutcome? Outcome) :
     [JsonIgnore]
     public Guid AwardId { get; init; }
 }
-
-[Requires(Permission.ManageAppeals)]
-public sealed record GetAwardTally(Guid ConferenceId, Guid AwardId) : IRequest<AwardTally>, IConferenceRequest;
 
 public sealed class MarkRecipientValidator : AbstractValidator<MarkRecipient>
 {
@@ -63,26 +58,5 @@ public sealed class MarkRecipientHandler(
         await hub.Clients.Groups(LiveGroups.Role(request.ConferenceId, LiveGroups.HostRole), LiveGroups.Role(request.ConferenceId, RoleNames.Name(ParticipantRoles.Producer)))
             .AwardTallyChanged(notice);
         return tally;
-    }
-}
-
-public sealed class GetAwardTallyHandler(ConferenceDbContext db) : IRequestHandler<GetAwardTally, AwardTally>
-{
-    public async Task<AwardTally> Handle(GetAwardTally request, CancellationToken cancellationToken) =>
-        await AwardTallies.ComputeAsync(db, await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken), cancellationToken);
-}
-
-public static class AwardTallies
-{
-    /// <summary>The tally from the live part of the marks only: marks of a rehearsal before the last reset do not count.</summary>
-    public static async Task<AwardTally> ComputeAsync(ConferenceDbContext db, Award award, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(award);
-        var window = await LiveLog.WindowAsync(db, award.ConferenceId, cancellationToken);
-        var marks = await db.AwardMarks.AsNoTracking()
-            .Where(m => m.AwardId == award.Id && m.ShowRevision >= window.FromRevision)
-            .ToListAsync(cancellationToken);
-        return AwardTally.Compute(award, marks);
     }
 }

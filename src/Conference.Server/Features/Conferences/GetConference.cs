@@ -18,17 +18,3 @@ public sealed class GetConferenceHandler(ConferenceDbContext db, ICallerAccessor
         return AccessPolicy.Allows(callers.Current, Permission.ViewSegmentNotes, request.ConferenceId) ? conference : conference.WithoutNotes();
     }
 }
-
-[AllowAnonymousRequest]
-public sealed record ListConferences : IRequest<IReadOnlyList<ConferenceSummary>>;
-
-public sealed class ListConferencesHandler(ConferenceDbContext db) : IRequestHandler<ListConferences, IReadOnlyList<ConferenceSummary>>
-{
-    public async Task<IReadOnlyList<ConferenceSummary>> Handle(ListConferences request, CancellationToken cancellationToken)
-    {
-        var conferences = await db.Conferences.AsNoTracking().ToListAsync(cancellationToken);
-
-        // Sorted here: SQLite cannot order by DateTimeOffset, and an organizer has tens of conferences, not millions.
-        return [.. conferences.Select(c => ConferenceSummary.From(ConferenceDto.From(c))).OrderBy(c => c.ScheduledStart).ThenBy(c => c.Title)];
-    }
-}

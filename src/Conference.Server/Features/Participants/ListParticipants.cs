@@ -50,15 +50,3 @@ public sealed class ListParticipantsHandler(ConferenceDbContext db, ICallerAcces
         return [.. participants.Select(p => ParticipantDto.From(p, withEmail))];
     }
 }
-
-[Requires(Permission.ViewParticipants)]
-public sealed record GetParticipant(Guid ConferenceId, Guid ParticipantId) : IRequest<ParticipantDto>, IConferenceRequest;
-
-public sealed class GetParticipantHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetParticipant, ParticipantDto>
-{
-    public async Task<ParticipantDto> Handle(GetParticipant request, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        return ParticipantDto.From(await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId, cancellationToken), callers.Current.IsOrganizer);
-    }
-}

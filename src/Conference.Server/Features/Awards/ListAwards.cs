@@ -10,9 +10,6 @@ namespace Conference.Server.Features.Awards;
 [Requires(Permission.ViewParticipants)]
 public sealed record ListAwards(Guid ConferenceId) : IRequest<IReadOnlyList<AwardDto>>, IConferenceRequest;
 
-[Requires(Permission.ViewParticipants)]
-public sealed record GetAward(Guid ConferenceId, Guid AwardId) : IRequest<AwardDto>, IConferenceRequest;
-
 public sealed class ListAwardsHandler(ConferenceDbContext db) : IRequestHandler<ListAwards, IReadOnlyList<AwardDto>>
 {
     public async Task<IReadOnlyList<AwardDto>> Handle(ListAwards request, CancellationToken cancellationToken)
@@ -25,10 +22,4 @@ public sealed class ListAwardsHandler(ConferenceDbContext db) : IRequestHandler<
         var awards = await db.Awards.AsNoTracking().Where(a => a.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
         return [.. awards.OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id).Select(AwardDto.From)];
     }
-}
-
-public sealed class GetAwardHandler(ConferenceDbContext db) : IRequestHandler<GetAward, AwardDto>
-{
-    public async Task<AwardDto> Handle(GetAward request, CancellationToken cancellationToken) =>
-        AwardDto.From(await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken));
 }
