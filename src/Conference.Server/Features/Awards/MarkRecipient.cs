@@ -55,8 +55,8 @@ public sealed class MarkRecipientHandler(
 
         var tally = await AwardTallies.ComputeAsync(db, award, cancellationToken);
         var notice = new AwardTallyNotice(request.ConferenceId, tally);
-        await hub.Clients.Groups(LiveGroups.Role(request.ConferenceId, LiveGroups.HostRole), LiveGroups.Role(request.ConferenceId, RoleNames.Name(ParticipantRoles.Producer)))
-            .AwardTallyChanged(notice);
+        var producers = LiveGroups.Role(request.ConferenceId, RoleNames.Name(ParticipantRoles.Producer));
+        await hub.Clients.Groups(LiveGroups.Role(request.ConferenceId, LiveGroups.HostRole), producers).AwardTallyChanged(notice);
         return tally;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Conference.Server.Identity;
-using Conference.Server.Infrastructure;
 using MediatR;
 
 namespace Conference.Server.Features.Conferences;

@@ -1,5 +1,6 @@
 using Conference.Domain.Participants;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
@@ -25,7 +26,11 @@ public sealed record ImportReport(bool Committed, int Rows, int Created, int Upd
 public sealed record RowError(int Line, string Field, string Message);
 
 /// <summary>Bad rows and no permission to skip them: a 400 listing every bad field by line.</summary>
-public sealed class RosterRejectedException(ImportReport report) : Exception("The file has rows with errors; nothing was imported.")
+public sealed class RosterRejectedException(ImportReport report) : InputRejectedException(
+    "The file has rows with errors; nothing was imported.",
+    report.Errors.GroupBy(e => $"lines[{e.Line}].{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => $"Line {e.Line}: {e.Message}").ToArray()),
+    "report",
+    report)
 {
     public ImportReport Report { get; } = report;
 }
