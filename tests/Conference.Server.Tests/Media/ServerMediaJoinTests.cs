@@ -63,7 +63,7 @@ public class ServerMediaJoinTests
         await emulator.Webhooks.FlushAsync();
         foreach (var webhook in emulator.Webhooks.Delivered.Skip(relayed))
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, MediaRoutes.LiveKitWebhookPath)
+            using var request = new HttpRequestMessage(HttpMethod.Post, MediaEndpoints.LiveKitWebhookPath)
             {
                 Content = new StringContent(webhook.Body, Encoding.UTF8, WebhookReceiver.ContentType),
             };

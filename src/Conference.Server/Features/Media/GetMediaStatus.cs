@@ -12,12 +12,8 @@ namespace Conference.Server.Features.Media;
 /// stored for the report (after a restart, before the loop's first pass), else pending. A read only: reconciling is
 /// the loop's job, so asking for the status never calls the media server nor races the loop.
 /// </summary>
-public sealed record GetMediaStatus(Guid ConferenceId) : IRequest<MediaStatus>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewMediaStatus;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.ViewMediaStatus)]
+public sealed record GetMediaStatus(Guid ConferenceId) : IRequest<MediaStatus>, IConferenceRequest;
 
 public sealed class GetMediaStatusHandler(ConferenceDbContext db, MediaStatusBoard board, IMediaProvider provider, TimeProvider clock)
     : IRequestHandler<GetMediaStatus, MediaStatus>

@@ -13,12 +13,8 @@ namespace Conference.Server.Features.Media;
 /// carries the caller's rights at this moment (an attendee subscribes and sends reactions only;
 /// a speaker may publish only during their speech; the director adjusts rights as the show moves).
 /// </summary>
-public sealed record JoinMedia(Guid ConferenceId) : IRequest<MediaJoinTicket>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.JoinConference;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.JoinConference)]
+public sealed record JoinMedia(Guid ConferenceId) : IRequest<MediaJoinTicket>, IConferenceRequest;
 
 public sealed class JoinMediaHandler(ConferenceDbContext db, ICallerAccessor callers, MediaDirector director)
     : IRequestHandler<JoinMedia, MediaJoinTicket>

@@ -5,6 +5,7 @@ using Conference.Server.Media;
 using Conference.Server.Infrastructure;
 using FluentValidation;
 using MediatR;
+using Conference.Server.Identity;
 
 namespace Conference.Server.Features.Media;
 
@@ -16,6 +17,7 @@ namespace Conference.Server.Features.Media;
 /// moment (a ticket issued just before the anthem must not let its holder talk through it), and what failed is
 /// started again, without waiting for the periodic pass.
 /// </summary>
+[AllowAnonymousRequest]
 public sealed record RecordMediaEvent(WebhookEvent Event) : IRequest<Unit>
 {
     /// <summary>How long the event's id is remembered to ignore a second delivery (the receiver's replay window).</summary>
