@@ -69,11 +69,11 @@ internal static class EmulatorJson
         ["can_publish_data"] = permission.CanPublishData,
         ["can_publish_sources"] = new JsonArray([.. permission.CanPublishSources.Select(static s => (JsonNode)Enum(s))]),
         ["hidden"] = permission.Hidden,
-        ["recorder"] = false,
+        ["recorder"] = permission.Recorder,
         ["can_update_metadata"] = permission.CanUpdateMetadata,
-        ["agent"] = false,
+        ["agent"] = permission.Agent,
         ["can_subscribe_metrics"] = permission.CanSubscribeMetrics,
-        ["can_manage_agent_session"] = false,
+        ["can_manage_agent_session"] = permission.CanManageAgentSession,
     };
 
     public static JsonObject Ingress(IngressInfo ingress) => new()
@@ -128,8 +128,8 @@ internal static class EmulatorJson
     private static long Nanos(DateTimeOffset? at) => at is { } t ? (t - DateTimeOffset.UnixEpoch).Ticks * 100 : 0;
 
     /// <summary>
-    /// Webhook bodies are protobuf-JSON as LiveKit sends them: camelCase, zero values left out.
-    /// Enum fields keep their names even at zero, which protobuf-JSON readers accept either way.
+    /// Webhook bodies are protobuf-JSON as LiveKit sends them: camelCase, zero values left out, enums at their
+    /// zero value included (protobuf-JSON writes no default of any kind).
     /// </summary>
     public static JsonNode ToWebhookJson(JsonNode node) => node switch
     {
@@ -148,8 +148,17 @@ internal static class EmulatorJson
         JsonArray array => array.Count == 0,
         JsonObject obj => key == "attributes" && obj.Count == 0,
         JsonValue v when v.TryGetValue(out bool b) => !b,
-        JsonValue v when v.TryGetValue(out string? text) => text.Length == 0 || (text == "0" && IsInt64Field(key)),
+        JsonValue v when v.TryGetValue(out string? text) => text.Length == 0 || (text == "0" && IsInt64Field(key)) || IsZeroEnum(key, text),
         _ => value.ToJsonString() == "0",
+    };
+
+    /// <summary>The zero value of each enum field the emulator writes, by field name (e.g. a participant's state JOINING).</summary>
+    private static bool IsZeroEnum(string key, string name) => (key, name) switch
+    {
+        ("state", "JOINING") or ("kind", "STANDARD") or ("disconnect_reason", "UNKNOWN_REASON") => true,
+        ("type", "AUDIO") or ("source", "UNKNOWN") or ("input_type", "RTMP_INPUT") => true,
+        ("status", "EGRESS_STARTING" or "ENDPOINT_INACTIVE") or ("source_type", "EGRESS_SOURCE_TYPE_WEB") => true,
+        _ => false,
     };
 
     private static bool IsInt64Field(string key) => key.EndsWith("_at", StringComparison.Ordinal) || key.EndsWith("_time", StringComparison.Ordinal) || key.EndsWith("_ms", StringComparison.Ordinal);

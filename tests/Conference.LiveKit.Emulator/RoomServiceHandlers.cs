@@ -82,7 +82,8 @@ internal static class RoomServiceHandlers
         TrackInfo? track = participant.Tracks.FirstOrDefault(t => t.Sid == trackSid);
         if (track is null)
         {
-            return TwirpResult.NotFound("track");
+            // As LiveKit does: a track the participant no longer publishes is answered 200 with no track.
+            return TwirpResult.Ok(new JsonObject { ["track"] = null });
         }
 
         TrackInfo muted = track with { Muted = request.Bool("muted") };
@@ -106,14 +107,30 @@ internal static class RoomServiceHandlers
             }
         }
 
+        ParticipantPermission? permission = request.Message("permission") is { } requested ? ReadPermission(requested) : participant.Permission;
+
+        // As LiveKit does: a source the participant may no longer publish is unpublished at once.
+        List<TrackInfo> kept = [.. participant.Tracks.Where(t => permission is null || MayPublish(permission, t.Source))];
         ParticipantInfo updated = participant with
         {
             Metadata = request.String("metadata") is { Length: > 0 } metadata ? metadata : participant.Metadata,
             Name = request.String("name") is { Length: > 0 } name ? name : participant.Name,
-            Permission = request.Message("permission") is { } permission ? ReadPermission(permission) : participant.Permission,
+            Permission = permission,
             Attributes = attributes,
+            Tracks = kept,
+            IsPublisher = kept.Count > 0,
         };
         room.Participants[participant.Identity] = updated;
+        foreach (TrackInfo removed in participant.Tracks.Where(t => !kept.Contains(t)))
+        {
+            state.Raise(WebhookEventNames.TrackUnpublished, new JsonObject
+            {
+                ["room"] = EmulatorJson.Room(room.Snapshot()),
+                ["participant"] = EmulatorJson.Participant(updated),
+                ["track"] = EmulatorJson.Track(removed),
+            });
+        }
+
         return TwirpResult.Ok(EmulatorJson.Participant(updated));
     }
 
@@ -124,9 +141,16 @@ internal static class RoomServiceHandlers
         CanPublishData = permission.Bool("can_publish_data"),
         CanPublishSources = [.. permission.Strings("can_publish_sources").Select(ParseSource)],
         Hidden = permission.Bool("hidden"),
+        Recorder = permission.Bool("recorder"),
         CanUpdateMetadata = permission.Bool("can_update_metadata"),
+        Agent = permission.Bool("agent"),
         CanSubscribeMetrics = permission.Bool("can_subscribe_metrics"),
+        CanManageAgentSession = permission.Bool("can_manage_agent_session"),
     };
+
+    /// <summary>LiveKit's rule: publishing needs can_publish, and an empty source list allows every source.</summary>
+    internal static bool MayPublish(ParticipantPermission permission, TrackSource source) =>
+        permission.CanPublish && (permission.CanPublishSources.Count == 0 || permission.CanPublishSources.Contains(source));
 
     private static TrackSource ParseSource(string name) =>
         Enum.GetValues<TrackSource>().FirstOrDefault(s => EmulatorJson.Enum(s) == name || ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture) == name);

@@ -7,7 +7,8 @@ namespace Conference.Domain.Media;
 /// <param name="OnStage">The speaker who has the floor, when a speech is on.</param>
 /// <param name="Playout">The recording that plays, and the instants clients need to play it in sync.</param>
 /// <param name="Recording">Whether the call should be recorded (while the show runs).</param>
-/// <param name="OnStageIdentity">The media identity (participant id) of the award recipient who has the floor at the current cue.</param>
+/// <param name="OnStageIdentity">The media identity (participant id) of who has the floor: the speaker of the running speech,
+/// or the award recipient at the current cue.</param>
 public sealed record DesiredMedia(bool Locked, Speaker? OnStage, Playout? Playout, bool Recording, string? OnStageIdentity = null)
 {
     public static readonly DesiredMedia Idle = new(false, null, null, false);
@@ -29,8 +30,8 @@ public sealed record Playout(Guid SegmentId, Uri Url, TimeSpan Duration, DateTim
 
 /// <summary>Who someone in the call is, as far as the stage is concerned.</summary>
 /// <param name="Identity">The provider identity (participant id, or a service identity).</param>
-/// <param name="DisplayName">The name shown in the call, matched against the program's speaker.</param>
-/// <param name="Country">ISO 3166-1 alpha-2, when known; it disambiguates two speakers of the same name.</param>
+/// <param name="DisplayName">The name shown in the call (and to hosts in the media status).</param>
+/// <param name="Country">ISO 3166-1 alpha-2, when known.</param>
 /// <param name="IsCrew">Hosts and producers, who run the show and may speak unless the room is locked.</param>
 public sealed record MediaMember(string Identity, string DisplayName, string? Country, bool IsCrew);
 

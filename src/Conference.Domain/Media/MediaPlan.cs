@@ -14,7 +14,9 @@ public static class MediaPlan
     /// <param name="program">The conference's program.</param>
     /// <param name="callUp">The recipients of the running awards ceremony in call-up order (participant ids), if it has an award list:
     /// the one at the show's cue has the floor.</param>
-    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null)
+    /// <param name="speakerIdentity">The media identity (participant id) of the running speech's speaker, resolved by the server
+    /// from the roster, if known: only that participant gets the floor, whatever name anyone shows in the call.</param>
+    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null, string? speakerIdentity = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(program);
@@ -37,12 +39,16 @@ public static class MediaPlan
         var awardee = segment.Kind == SegmentKind.AwardsCeremony && callUp is not null && state.CueIndex < callUp.Count
             ? callUp[state.CueIndex].ToString()
             : null;
-        return new DesiredMedia(segment.AudienceMuted, segment.Kind == SegmentKind.Speech ? segment.Speaker : null, playout, true, awardee);
+        var speech = segment.Kind == SegmentKind.Speech;
+        var onStage = speech ? speakerIdentity : awardee;
+        return new DesiredMedia(segment.AudienceMuted, speech ? segment.Speaker : null, playout, true, onStage);
     }
 
     /// <summary>
     /// Attendees watch and react but never talk over the program; crew may speak unless the
     /// room is locked; a speaker has the floor only during their own speech, an award recipient only at their own cue.
+    /// Both are matched by media identity (participant id), never by the name shown in the call: a name is typed
+    /// by people and can be mistyped or shared.
     /// </summary>
     public static PublishRights RightsOf(MediaMember member, DesiredMedia desired)
     {
@@ -53,16 +59,7 @@ public static class MediaPlan
             return PublishRights.DataOnly;
         }
 
-        var calledUp = desired.OnStageIdentity is { } identity && string.Equals(member.Identity, identity, StringComparison.Ordinal);
-        return member.IsCrew || calledUp || IsOnStage(member, desired.OnStage) ? PublishRights.Everything : PublishRights.DataOnly;
+        var onStage = desired.OnStageIdentity is { } identity && string.Equals(member.Identity, identity, StringComparison.Ordinal);
+        return member.IsCrew || onStage ? PublishRights.Everything : PublishRights.DataOnly;
     }
-
-    /// <summary>
-    /// The program names a speaker by name and country; the member with that display name and
-    /// country (compared without case) is the one given the floor.
-    /// </summary>
-    public static bool IsOnStage(MediaMember member, Speaker? onStage) =>
-        onStage is not null
-        && string.Equals(member.DisplayName.Trim(), onStage.Name, StringComparison.OrdinalIgnoreCase)
-        && (member.Country is null || string.Equals(member.Country, onStage.Country, StringComparison.OrdinalIgnoreCase));
 }

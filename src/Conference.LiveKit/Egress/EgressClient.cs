@@ -35,6 +35,19 @@ public sealed class EgressClient
         return EgressInfo.FromProto(json);
     }
 
+    /// <summary>Lists egresses, optionally of one room, one id, or only those still running.</summary>
+    /// <param name="roomName">Only egresses of this room.</param>
+    /// <param name="egressId">Only this egress.</param>
+    /// <param name="active">Only egresses that have not ended.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The egresses.</returns>
+    public async Task<IReadOnlyList<EgressInfo>> ListEgressAsync(
+        string? roomName = null, string? egressId = null, bool active = false, CancellationToken cancellationToken = default)
+    {
+        ProtoJson json = await _transport.CallAsync(Service, "ListEgress", new { roomName, egressId, active }, RoomRecord, idempotent: true, cancellationToken);
+        return json.Array("items", EgressInfo.FromProto);
+    }
+
     /// <summary>Stops an egress.</summary>
     /// <param name="egressId">The egress id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -21,11 +21,20 @@ public sealed record ParticipantPermission
     /// <summary>Hidden from other participants.</summary>
     public bool Hidden { get; init; }
 
+    /// <summary>Joined as a recorder (an egress); shown to clients as recording.</summary>
+    public bool Recorder { get; init; }
+
     /// <summary>May update its own name, metadata and attributes.</summary>
     public bool CanUpdateMetadata { get; init; }
 
+    /// <summary>Joined as an agent.</summary>
+    public bool Agent { get; init; }
+
     /// <summary>May subscribe to metrics.</summary>
     public bool CanSubscribeMetrics { get; init; }
+
+    /// <summary>May manage agent sessions.</summary>
+    public bool CanManageAgentSession { get; init; }
 
     /// <summary>Compares by value, sources included in order, so callers can skip updates that change nothing.</summary>
     /// <param name="other">The permission set to compare with.</param>
@@ -37,12 +46,17 @@ public sealed record ParticipantPermission
         && CanPublishData == other.CanPublishData
         && CanPublishSources.SequenceEqual(other.CanPublishSources)
         && Hidden == other.Hidden
+        && Recorder == other.Recorder
         && CanUpdateMetadata == other.CanUpdateMetadata
-        && CanSubscribeMetrics == other.CanSubscribeMetrics;
+        && Agent == other.Agent
+        && CanSubscribeMetrics == other.CanSubscribeMetrics
+        && CanManageAgentSession == other.CanManageAgentSession;
 
     /// <inheritdoc />
     public override int GetHashCode() =>
-        HashCode.Combine(CanSubscribe, CanPublish, CanPublishData, CanPublishSources.Count, Hidden, CanUpdateMetadata, CanSubscribeMetrics);
+        HashCode.Combine(
+            HashCode.Combine(CanSubscribe, CanPublish, CanPublishData, CanPublishSources.Count),
+            HashCode.Combine(Hidden, Recorder, CanUpdateMetadata, Agent, CanSubscribeMetrics, CanManageAgentSession));
 
     internal static ParticipantPermission FromProto(ProtoJson json) => new()
     {
@@ -51,7 +65,10 @@ public sealed record ParticipantPermission
         CanPublishData = json.Bool("can_publish_data"),
         CanPublishSources = json.EnumArray<TrackSource>("can_publish_sources"),
         Hidden = json.Bool("hidden"),
+        Recorder = json.Bool("recorder"),
         CanUpdateMetadata = json.Bool("can_update_metadata"),
+        Agent = json.Bool("agent"),
         CanSubscribeMetrics = json.Bool("can_subscribe_metrics"),
+        CanManageAgentSession = json.Bool("can_manage_agent_session"),
     };
 }

@@ -96,8 +96,11 @@ public sealed class RoomServiceClient
     /// <param name="trackSid">The track id.</param>
     /// <param name="muted">The wanted state.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The track after the change.</returns>
-    public async Task<TrackInfo> MutePublishedTrackAsync(
+    /// <returns>
+    /// The track after the change, or null when the server answered without one: LiveKit answers 200 with no
+    /// track when the participant no longer publishes that track, so there is nothing left to mute.
+    /// </returns>
+    public async Task<TrackInfo?> MutePublishedTrackAsync(
         string room, string identity, string trackSid, bool muted, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(room);
@@ -105,7 +108,7 @@ public sealed class RoomServiceClient
         ArgumentException.ThrowIfNullOrEmpty(trackSid);
         ProtoJson json = await _transport.CallAsync(
             Service, "MutePublishedTrack", new { room, identity, trackSid, muted }, Admin(room), idempotent: true, cancellationToken);
-        return json.Message("track") is { } track ? TrackInfo.FromProto(track) : new TrackInfo { Sid = trackSid, Muted = muted };
+        return json.Message("track") is { } track ? TrackInfo.FromProto(track) : null;
     }
 
     /// <summary>Updates a participant's metadata, name, attributes and/or complete permission set.</summary>

@@ -6,7 +6,7 @@ namespace Conference.Server.Live;
 /// <summary>Tells the live side that a program changed: timers, the call and every client follow.</summary>
 public sealed partial class ProgramChangeNotifier(
     ShowCoordinator coordinator,
-    MediaReconcileLoop media,
+    MediaReconcileRequests media,
     IHubContext<ConferenceHub, IConferenceClient> hub,
     ILogger<ProgramChangeNotifier> logger)
 {

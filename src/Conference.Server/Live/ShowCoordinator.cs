@@ -19,7 +19,7 @@ public sealed partial class ShowCoordinator(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IHubContext<ConferenceHub, IConferenceClient> hub,
-    MediaReconcileLoop media,
+    MediaReconcileRequests media,
     IEnumerable<IShowCommitObserver> observers,
     ILogger<ShowCoordinator> logger) : IDisposable
 {

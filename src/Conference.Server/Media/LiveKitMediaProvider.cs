@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Conference.Server.Media;
 
 /// <summary>
-/// Steers a LiveKit server through the project's own client (Conference.LiveKit). That client
-/// already retries transient failures of idempotent calls, so failures reach the director as
-/// non-transient: it reports them and converges on its next reconcile instead of retrying again.
+/// Steers a LiveKit server through the project's own client (Conference.LiveKit). That client retries
+/// transient failures of idempotent calls within one call; failures that are still transient (no answer,
+/// 5xx, rate limited) reach the director as such, which retries the step (a start only after listing what
+/// already runs, so a start whose answer was lost is adopted, never doubled). "Already gone" answers to
+/// stops, deletes, mutes and updates mean the work is done, and are not failures.
 /// </summary>
 public sealed class LiveKitMediaProvider(
     RoomServiceClient rooms,
@@ -17,6 +19,9 @@ public sealed class LiveKitMediaProvider(
     TimeProvider clock) : IMediaProvider
 {
     public const string PlayoutIdentity = "playout";
+
+    /// <summary>Ingresses this service starts are named after their segment, so a restarted service recognizes them.</summary>
+    public const string PlayoutNamePrefix = "segment-";
 
     public string Name => "livekit";
 
@@ -47,21 +52,38 @@ public sealed class LiveKitMediaProvider(
     {
         var participants = await Translate(() => rooms.ListParticipantsAsync(room, cancellationToken));
         return [.. participants
-            .Where(p => p.Identity != PlayoutIdentity)
+            .Where(IsPerson)
             .Select(p => new MediaParticipant(
                 p.Identity,
                 p.Name,
                 Rights(p.Permission),
-                [.. p.Tracks.Select(t => new MediaTrack(t.Sid, Source(t.Source), t.Muted))]))];
+                [.. p.Tracks.Select(t => new MediaTrack(t.Sid, Source(t.Source), t.Muted))])
+            {
+                ProviderState = p.Permission,
+            })];
     }
 
-    public Task SetRightsAsync(string room, string identity, PublishRights rights, CancellationToken cancellationToken) =>
-        Translate(() => rooms.UpdateParticipantAsync(
+    /// <summary>
+    /// People are standard participants that are not hidden: egress (the recorder joins hidden), ingress (the playout),
+    /// SIP, agents, connectors and bridges are services the show must leave alone.
+    /// </summary>
+    internal static bool IsPerson(ParticipantInfo participant) =>
+        participant.Kind == ParticipantKind.Standard
+        && participant.Identity != PlayoutIdentity
+        && participant.Permission is not ({ Hidden: true } or { Recorder: true } or { Agent: true });
+
+    public Task SetRightsAsync(string room, MediaParticipant participant, PublishRights rights, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+
+        // An update replaces the whole permission: start from what the participant has, change only what the show steers.
+        var current = participant.ProviderState as ParticipantPermission ?? new ParticipantPermission { CanSubscribe = true };
+        return TranslateGoneAsDone(() => rooms.UpdateParticipantAsync(
             new UpdateParticipantRequest
             {
                 Room = room,
-                Identity = identity,
-                Permission = new ParticipantPermission
+                Identity = participant.Identity,
+                Permission = current with
                 {
                     CanSubscribe = true,
                     CanPublish = rights.CanPublishMedia,
@@ -70,9 +92,28 @@ public sealed class LiveKitMediaProvider(
                 },
             },
             cancellationToken));
+    }
 
+    /// <summary>A real server answers 200 without a track when the track is gone, and not_found when the participant is.</summary>
     public Task MuteTrackAsync(string room, string identity, string trackId, CancellationToken cancellationToken) =>
-        Translate(() => rooms.MutePublishedTrackAsync(room, identity, trackId, muted: true, cancellationToken));
+        TranslateGoneAsDone(() => rooms.MutePublishedTrackAsync(room, identity, trackId, muted: true, cancellationToken));
+
+    public async Task<IReadOnlyList<MediaPlayout>> ListPlayoutsAsync(string room, CancellationToken cancellationToken)
+    {
+        var ingresses = await Translate(() => ingress.ListIngressAsync(roomName: room, cancellationToken: cancellationToken));
+        return [.. ingresses
+            .Where(i => i.RoomName == room && i.Name.StartsWith(PlayoutNamePrefix, StringComparison.Ordinal))
+            .Select(i => new MediaPlayout(
+                i.IngressId,
+                Guid.TryParseExact(i.Name[PlayoutNamePrefix.Length..], "N", out var segmentId) ? segmentId : null,
+                i.State?.Status switch
+                {
+                    IngressStatus.Error => MediaRunState.Failed,
+                    IngressStatus.Complete => MediaRunState.Ended,
+                    _ => MediaRunState.Running,
+                },
+                i.State?.Error is { Length: > 0 } error ? error : null))];
+    }
 
     public async Task<string> StartPlayoutAsync(string room, Playout playout, CancellationToken cancellationToken)
     {
@@ -83,14 +124,31 @@ public sealed class LiveKitMediaProvider(
                 RoomName = room,
                 ParticipantIdentity = PlayoutIdentity,
                 ParticipantName = "Program playout",
-                Name = $"segment-{playout.SegmentId:N}",
+                Name = $"{PlayoutNamePrefix}{playout.SegmentId:N}",
             },
             cancellationToken));
         return info.IngressId;
     }
 
     public Task StopPlayoutAsync(string room, string playoutId, CancellationToken cancellationToken) =>
-        Translate(() => ingress.DeleteIngressAsync(playoutId, cancellationToken));
+        TranslateGoneAsDone(() => ingress.DeleteIngressAsync(playoutId, cancellationToken));
+
+    public async Task<IReadOnlyList<MediaRecording>> ListRecordingsAsync(string room, CancellationToken cancellationToken)
+    {
+        var egresses = await Translate(() => egress.ListEgressAsync(roomName: room, cancellationToken: cancellationToken));
+        return [.. egresses
+            .Where(e => e.RoomName == room)
+            .Select(e => new MediaRecording(
+                e.EgressId,
+                e.Status switch
+                {
+                    EgressStatus.Starting or EgressStatus.Active => MediaRunState.Running,
+                    EgressStatus.Ending or EgressStatus.Complete => MediaRunState.Ended,
+                    _ => MediaRunState.Failed,
+                },
+                e.Error is { Length: > 0 } error ? error : e.Status == EgressStatus.Complete ? null : $"egress {e.Status}",
+                e.UpdatedAt ?? e.EndedAt ?? e.StartedAt))];
+    }
 
     public async Task<string> StartRecordingAsync(string room, CancellationToken cancellationToken)
     {
@@ -105,8 +163,9 @@ public sealed class LiveKitMediaProvider(
         return info.EgressId;
     }
 
+    /// <summary>StopEgress answers failed_precondition for an egress that already ended: then it is stopped.</summary>
     public Task StopRecordingAsync(string room, string recordingId, CancellationToken cancellationToken) =>
-        Translate(() => egress.StopEgressAsync(recordingId, cancellationToken));
+        TranslateGoneAsDone(() => egress.StopEgressAsync(recordingId, cancellationToken));
 
     /// <summary>Clients connect over WebSocket; an http(s) server URL in configuration maps to ws(s).</summary>
     internal static string ClientUrl(string url) =>
@@ -159,6 +218,18 @@ public sealed class LiveKitMediaProvider(
 
     private static async Task Translate(Func<Task> call) => await Translate(async () => { await call(); return true; });
 
+    private static async Task TranslateGoneAsDone(Func<Task> call)
+    {
+        try
+        {
+            await Translate(call);
+        }
+        catch (MediaProviderException ex) when (ex.InnerException is LiveKitException { Code: TwirpErrorCodes.NotFound or TwirpErrorCodes.FailedPrecondition })
+        {
+            // Already gone or already ended: what the call was for is true.
+        }
+    }
+
     private static async Task<T> Translate<T>(Func<Task<T>> call)
     {
         try
@@ -167,7 +238,13 @@ public sealed class LiveKitMediaProvider(
         }
         catch (LiveKitException ex)
         {
-            throw new MediaProviderException($"LiveKit: {ex.Code}: {ex.ServerMessage}", transient: false, ex);
+            throw new MediaProviderException($"LiveKit: {ex.Code}: {ex.ServerMessage}", IsTransient(ex), ex);
         }
     }
+
+    /// <summary>As LiveKit's own SDKs judge it: no answer, a server error or a rate limit may pass; any other 4xx will not.</summary>
+    internal static bool IsTransient(LiveKitException exception) =>
+        exception.HttpStatus is null
+        || (int)exception.HttpStatus >= 500
+        || exception.Code is TwirpErrorCodes.ResourceExhausted or TwirpErrorCodes.DeadlineExceeded or TwirpErrorCodes.Unavailable;
 }

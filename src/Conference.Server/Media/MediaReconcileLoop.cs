@@ -1,52 +1,37 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace Conference.Server.Media;
 
 /// <summary>
-/// Runs the director off the command path: a show change only nudges (never waits for the
-/// provider), nudges for one conference coalesce, and a periodic pass revisits every live
-/// or degraded conference so that the call converges after a provider outage.
+/// Runs the director off the command path: a show change only nudges (<see cref="MediaReconcileRequests"/>, never
+/// waiting for the provider), nudges for one conference coalesce, and a periodic pass revisits every live or
+/// degraded conference so that the call converges after a provider outage. It is the only caller of
+/// <see cref="MediaDirector.ReconcileAsync"/> in the server; the director itself runs one pass per conference at a time.
 /// </summary>
 public sealed partial class MediaReconcileLoop(
     MediaDirector director,
+    MediaReconcileRequests requests,
     MediaStatusBoard board,
     IOptions<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaReconcileLoop> logger) : BackgroundService
 {
-    private readonly Channel<Guid> _nudges = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly HashSet<Guid> _queued = [];
-    private readonly Lock _gate = new();
-
     /// <summary>Asks for a reconcile of a conference soon. Never blocks.</summary>
-    public void Nudge(Guid conferenceId)
-    {
-        lock (_gate)
-        {
-            if (!_queued.Add(conferenceId))
-            {
-                return;
-            }
-        }
+    public void Nudge(Guid conferenceId) => requests.Nudge(conferenceId);
 
-        _nudges.Writer.TryWrite(conferenceId);
-    }
-
+    /// <remarks>
+    /// The periodic timer is created first: a pass handled before it exists could otherwise see a clock move
+    /// (a test's fake clock, a suspended VM) that the timer, created after it, never ticks for.
+    /// </remarks>
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(ReconcileNudgedAsync(stoppingToken), RevisitPeriodicallyAsync(stoppingToken));
+        Task.WhenAll(RevisitPeriodicallyAsync(stoppingToken), ReconcileNudgedAsync(stoppingToken));
 
     private async Task ReconcileNudgedAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var conferenceId in _nudges.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var conferenceId in requests.ReadAllAsync(stoppingToken))
             {
-                lock (_gate)
-                {
-                    _queued.Remove(conferenceId);
-                }
-
                 try
                 {
                     await director.ReconcileAsync(conferenceId, stoppingToken);

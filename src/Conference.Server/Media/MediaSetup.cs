@@ -6,7 +6,7 @@ public static class MediaSetup
 {
     /// <summary>
     /// Registers the media side. The provider is chosen by <c>Media:Provider</c>; the director is a
-    /// singleton because it remembers what it started in each room (playouts, recordings).
+    /// singleton because it keeps one reconcile at a time per conference.
     /// </summary>
     public static WebApplicationBuilder AddConferenceMedia(this WebApplicationBuilder builder)
     {
@@ -37,6 +37,7 @@ public static class MediaSetup
         services.AddSingleton<MediaStatusReporter>();
         services.AddSingleton<Features.Media.WebhookReplays>();
         services.AddSingleton<MediaDirector>();
+        services.AddSingleton<MediaReconcileRequests>();
         services.AddSingleton<MediaReconcileLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<MediaReconcileLoop>());
         return builder;

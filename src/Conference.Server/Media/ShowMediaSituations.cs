@@ -14,8 +14,11 @@ namespace Conference.Server.Media;
 /// The director's view of a conference: the show as the coordinator holds it, the program, and
 /// the people in its call as media members (identity = participant id; hosts and producers are crew).
 /// </summary>
-/// <remarks>The coordinator is resolved per call: it nudges the director, so taking it in the constructor would be a cycle.</remarks>
-public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSituationSource
+/// <remarks>
+/// The coordinator tells media of changes through <see cref="MediaReconcileRequests"/> (which depends on nothing), so
+/// taking the coordinator here makes no cycle. Each read uses its own database context: this is a singleton.
+/// </remarks>
+public sealed class ShowMediaSituations(ShowCoordinator coordinator, IServiceScopeFactory scopes) : IMediaSituationSource
 {
     /// <summary>The identity of the organizer when they join the call with the organizer key.</summary>
     public const string OrganizerIdentity = "organizer";
@@ -36,7 +39,7 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
             return members;
         }
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConferenceDbContext>();
         var people = await db.Participants.AsNoTracking()
             .Where(p => p.ConferenceId == conferenceId && ids.Contains(p.Id))
@@ -51,7 +54,7 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
 
     public async Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken)
     {
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = scopes.CreateAsyncScope();
         return await ReadShowAsync(scope.ServiceProvider.GetRequiredService<ConferenceDbContext>(), conferenceId, cancellationToken);
     }
 
@@ -78,12 +81,41 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
         return award is null ? null : [.. award.Recipients.Select(r => r.ParticipantId)];
     }
 
+    /// <summary>
+    /// The participant the running speech's speaker is: the one person of the conference's roster with the program's
+    /// name (folded as the roster folds names on import) and country. Nobody when none or several match, so the floor
+    /// goes by participant id, never to whoever shows that name in the call.
+    /// </summary>
+    private static async Task<Guid?> SpeakerIdAsync(
+        ConferenceDbContext db, Guid conferenceId, ConferenceProgram program, ShowState state, CancellationToken cancellationToken)
+    {
+        if (state.CurrentSegmentId is not { } segmentId
+            || program.Segments.FirstOrDefault(s => s.Id == segmentId) is not { Kind: SegmentKind.Speech, Speaker: { } speaker }
+            || !PersonNames.IsWellFormed(speaker.Name))
+        {
+            return null;
+        }
+
+        var name = PersonNames.Fold(speaker.Name);
+        var country = speaker.Country.Trim().ToUpperInvariant();
+        var candidates = await db.Participants.AsNoTracking()
+            .Where(p => p.ConferenceId == conferenceId && p.Country == country)
+            .Select(p => new { p.Id, p.DisplayName })
+            .ToListAsync(cancellationToken);
+        var matches = candidates.Where(p => PersonNames.Fold(p.DisplayName) == name).Select(p => p.Id).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     private async Task<MediaShow?> ReadShowAsync(ConferenceDbContext db, Guid conferenceId, CancellationToken cancellationToken)
     {
         try
         {
-            var (conference, program, state) = await services.GetRequiredService<ShowCoordinator>().ReadAsync(db, conferenceId, cancellationToken);
-            return new MediaShow(state, conference, await CallUpAsync(db, conferenceId, program, state, cancellationToken));
+            var (conference, program, state) = await coordinator.ReadAsync(db, conferenceId, cancellationToken);
+            return new MediaShow(
+                state,
+                conference,
+                await CallUpAsync(db, conferenceId, program, state, cancellationToken),
+                (await SpeakerIdAsync(db, conferenceId, conference, state, cancellationToken))?.ToString());
         }
         catch (NotFoundException)
         {

@@ -43,15 +43,19 @@ public sealed class SimulatedMediaProvider(TimeProvider clock) : IMediaProvider
     public Task<IReadOnlyList<MediaParticipant>> ListParticipantsAsync(string room, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<MediaParticipant>>(Room(room).Participants.Values.OrderBy(p => p.Identity, StringComparer.Ordinal).ToList());
 
-    public Task SetRightsAsync(string room, string identity, PublishRights rights, CancellationToken cancellationToken)
+    public Task SetRightsAsync(string room, MediaParticipant participant, PublishRights rights, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(participant);
         var state = Room(room);
-        var participant = state.Participants.GetValueOrDefault(identity)
-            ?? throw new MediaProviderException($"No participant '{identity}' in room '{room}'.", transient: false);
 
-        // As on a real server: a source one may no longer publish is unpublished.
-        var kept = participant.Tracks.Where(t => Allows(rights, t.Source)).ToList();
-        state.Participants[identity] = participant with { Rights = rights, Tracks = kept };
+        // Someone who left between the listing and this update: nothing to change, as on a real server.
+        if (state.Participants.GetValueOrDefault(participant.Identity) is { } current)
+        {
+            // As on a real server: a source one may no longer publish is unpublished.
+            var kept = current.Tracks.Where(t => Allows(rights, t.Source)).ToList();
+            state.Participants[participant.Identity] = current with { Rights = rights, Tracks = kept };
+        }
+
         return Task.CompletedTask;
     }
 
@@ -69,10 +73,14 @@ public sealed class SimulatedMediaProvider(TimeProvider clock) : IMediaProvider
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<MediaPlayout>> ListPlayoutsAsync(string room, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MediaPlayout>>(
+            [.. Room(room).Playouts.Select(p => new MediaPlayout(p.Key, p.Value.Playout.SegmentId, p.Value.State, p.Value.Error))]);
+
     public Task<string> StartPlayoutAsync(string room, Playout playout, CancellationToken cancellationToken)
     {
         var id = $"IN_{Guid.NewGuid():N}";
-        Room(room).Playouts[id] = playout;
+        Room(room).Playouts[id] = new SimulatedPlayout(playout, MediaRunState.Running, null);
         return Task.FromResult(id);
     }
 
@@ -82,23 +90,57 @@ public sealed class SimulatedMediaProvider(TimeProvider clock) : IMediaProvider
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<MediaRecording>> ListRecordingsAsync(string room, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<MediaRecording>>(
+            [.. Room(room).Recordings.Select(r => new MediaRecording(r.Key, r.Value.State, r.Value.Error, r.Value.UpdatedAt))]);
+
     public Task<string> StartRecordingAsync(string room, CancellationToken cancellationToken)
     {
         var id = $"EG_{Guid.NewGuid():N}";
-        Room(room).Recordings[id] = clock.GetUtcNow();
+        Room(room).Recordings[id] = new SimulatedRecording(MediaRunState.Running, null, clock.GetUtcNow());
         return Task.FromResult(id);
     }
 
+    /// <summary>Stopping ends a recording (it stays listed as ended, as egresses do); an ended one stays as it is.</summary>
     public Task StopRecordingAsync(string room, string recordingId, CancellationToken cancellationToken)
     {
-        Room(room).Recordings.TryRemove(recordingId, out _);
+        var recordings = Room(room).Recordings;
+        if (recordings.GetValueOrDefault(recordingId) is { State: MediaRunState.Running } running)
+        {
+            recordings[recordingId] = running with { State = MediaRunState.Ended, UpdatedAt = clock.GetUtcNow() };
+        }
+
         return Task.CompletedTask;
     }
 
-    /// <summary>What plays in a room now (for the demo console and tests).</summary>
-    public IReadOnlyCollection<Playout> PlayoutsIn(string room) => Room(room).Playouts.Values.ToList();
+    /// <summary>A recording breaks mid-show (the media server lost its recorder, say).</summary>
+    public void FailRecording(string room, string recordingId, string error)
+    {
+        var recordings = Room(room).Recordings;
+        recordings[recordingId] = recordings[recordingId] with { State = MediaRunState.Failed, Error = error, UpdatedAt = clock.GetUtcNow() };
+    }
 
-    public int RecordingsIn(string room) => Room(room).Recordings.Count;
+    /// <summary>A playout breaks mid-segment (its source could not be read, say).</summary>
+    public void FailPlayout(string room, string playoutId, string error)
+    {
+        var playouts = Room(room).Playouts;
+        playouts[playoutId] = playouts[playoutId] with { State = MediaRunState.Failed, Error = error };
+    }
+
+    /// <summary>What plays in a room now (for the demo console and tests).</summary>
+    public IReadOnlyCollection<Playout> PlayoutsIn(string room) =>
+        [.. Room(room).Playouts.Values.Where(p => p.State == MediaRunState.Running).Select(p => p.Playout)];
+
+    /// <summary>The ids of the playouts running in a room now.</summary>
+    public IReadOnlyCollection<string> PlayoutIdsIn(string room) =>
+        [.. Room(room).Playouts.Where(p => p.Value.State == MediaRunState.Running).Select(p => p.Key)];
+
+    /// <summary>How many recordings of a room run now.</summary>
+    public int RecordingsIn(string room) => RecordingIdsIn(room).Count;
+
+    /// <summary>The ids of the recordings of a room running now.</summary>
+    public IReadOnlyCollection<string> RecordingIdsIn(string room) =>
+        [.. Room(room).Recordings.Where(r => r.Value.State == MediaRunState.Running).Select(r => r.Key)];
 
     private SimulatedRoom Room(string room) =>
         _rooms.GetValueOrDefault(room) ?? throw new MediaProviderException($"Room '{room}' does not exist.", transient: false);
@@ -114,7 +156,11 @@ public sealed class SimulatedMediaProvider(TimeProvider clock) : IMediaProvider
     private sealed class SimulatedRoom
     {
         public ConcurrentDictionary<string, MediaParticipant> Participants { get; } = new(StringComparer.Ordinal);
-        public ConcurrentDictionary<string, Playout> Playouts { get; } = new(StringComparer.Ordinal);
-        public ConcurrentDictionary<string, DateTimeOffset> Recordings { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, SimulatedPlayout> Playouts { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, SimulatedRecording> Recordings { get; } = new(StringComparer.Ordinal);
     }
+
+    private sealed record SimulatedPlayout(Playout Playout, MediaRunState State, string? Error);
+
+    private sealed record SimulatedRecording(MediaRunState State, string? Error, DateTimeOffset UpdatedAt);
 }

@@ -8,7 +8,8 @@ public class MediaPlanTests
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 31, 11, 0, 0, TimeSpan.Zero);
     private static readonly MediaMember Host = new("host-1", "Nigar", "AZ", IsCrew: true);
-    private static readonly MediaMember Chairman = new("p-2", "Fuad Muradov", "AZ", IsCrew: false);
+    private static readonly Guid ChairmanId = Guid.NewGuid();
+    private static readonly MediaMember Chairman = new(ChairmanId.ToString(), "Fuad Muradov", "AZ", IsCrew: false);
     private static readonly MediaMember Attendee = new("p-3", "Kamran", "DE", IsCrew: false);
 
     private ConferenceProgram _program = null!;
@@ -65,13 +66,26 @@ public class MediaPlanTests
     {
         Do(new StartShow(_state.Revision), 0);
         Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
-        var desired = MediaPlan.Desired(_state, _program);
+        var desired = MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString());
 
         Assert.That(desired.OnStage!.Name, Is.EqualTo("Fuad Muradov"));
+        Assert.That(desired.OnStageIdentity, Is.EqualTo(ChairmanId.ToString()));
         Assert.That(desired.Playout, Is.Null);
         Assert.That(MediaPlan.RightsOf(Chairman, desired), Is.EqualTo(PublishRights.Everything));
         Assert.That(MediaPlan.RightsOf(Attendee, desired), Is.EqualTo(PublishRights.DataOnly));
-        Assert.That(MediaPlan.RightsOf(Chairman with { Country = "TR" }, desired), Is.EqualTo(PublishRights.DataOnly));
+    }
+
+    [Test]
+    public void Speech_MatchesTheSpeakerByParticipantId_NeverByTheNameShownInTheCall()
+    {
+        Do(new StartShow(_state.Revision), 0);
+        Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
+        var namesake = new MediaMember(Guid.NewGuid().ToString(), "Fuad Muradov", "AZ", IsCrew: false);
+
+        Assert.That(MediaPlan.RightsOf(namesake, MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString())), Is.EqualTo(PublishRights.DataOnly));
+        Assert.That(MediaPlan.RightsOf(Chairman with { DisplayName = "F. Muradov" }, MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString())),
+            Is.EqualTo(PublishRights.Everything), "a different name in the call does not take the floor away");
+        Assert.That(MediaPlan.RightsOf(Chairman, MediaPlan.Desired(_state, _program)), Is.EqualTo(PublishRights.DataOnly), "an unresolved speaker gives nobody the floor");
     }
 
     [Test]
@@ -81,7 +95,7 @@ public class MediaPlanTests
         Do(new GoToSegment(_state.Revision, _program.Segments[2].Id), 10);
         Do(new NextSegment(_state.Revision), 900);
 
-        Assert.That(MediaPlan.RightsOf(Chairman, MediaPlan.Desired(_state, _program)), Is.EqualTo(PublishRights.DataOnly));
+        Assert.That(MediaPlan.RightsOf(Chairman, MediaPlan.Desired(_state, _program, speakerIdentity: ChairmanId.ToString())), Is.EqualTo(PublishRights.DataOnly));
     }
 
     [Test]

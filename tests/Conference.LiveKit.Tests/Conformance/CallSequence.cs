@@ -59,8 +59,11 @@ internal static class CallSequence
                 CanPublishData = true,
                 CanPublishSources = [TrackSource.Camera, TrackSource.Microphone, TrackSource.ScreenShare, TrackSource.ScreenShareAudio],
                 Hidden = true,
+                Recorder = true,
                 CanUpdateMetadata = true,
+                Agent = true,
                 CanSubscribeMetrics = true,
+                CanManageAgentSession = true,
             },
         });
         await rooms.UpdateParticipantAsync(new UpdateParticipantRequest { Room = "conf-1", Identity = "bob", Permission = new ParticipantPermission() });
@@ -83,5 +86,6 @@ internal static class CallSequence
                 new EncodedFileOutput { Filepath = "b.mp4" },
             ],
         });
+        await egress.ListEgressAsync(roomName: "conf-1", egressId: "EG_2", active: true);
     }
 }

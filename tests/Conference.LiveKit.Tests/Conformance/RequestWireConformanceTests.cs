@@ -32,6 +32,7 @@ public sealed class RequestWireConformanceTests
         ["livekit.Ingress/DeleteIngress"] = "DeleteIngressRequest",
         ["livekit.Egress/StartRoomCompositeEgress"] = "RoomCompositeEgressRequest",
         ["livekit.Egress/StopEgress"] = "StopEgressRequest",
+        ["livekit.Egress/ListEgress"] = "ListEgressRequest",
     };
 
     private IReadOnlyList<CapturedRequest> _js = [];
@@ -142,6 +143,10 @@ public sealed class RequestWireConformanceTests
             Assert.That(permission["canPublishSources"]!.ToJsonString(), Is.EqualTo("""["CAMERA","MICROPHONE","SCREEN_SHARE","SCREEN_SHARE_AUDIO"]"""));
             Assert.That((bool?)permission["canUpdateMetadata"], Is.True);
             Assert.That((bool?)permission["hidden"], Is.True);
+            Assert.That((bool?)permission["recorder"], Is.True, "kept, so an update never clears it");
+            Assert.That((bool?)permission["agent"], Is.True);
+            Assert.That((bool?)permission["canManageAgentSession"], Is.True);
+            Assert.That((bool?)parsed[6]!["json"]!["active"], Is.True);
             Assert.That((string?)egress["fileOutputs"]![0]!["fileType"], Is.EqualTo("OGG"));
             Assert.That((bool?)egress["fileOutputs"]![0]!["disableManifest"], Is.True);
         });

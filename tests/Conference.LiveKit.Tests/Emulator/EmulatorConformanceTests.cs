@@ -58,7 +58,8 @@ public sealed class EmulatorConformanceTests
         ParticipantPermission listenOnly = new() { CanSubscribe = true, CanPublishData = true, CanPublishSources = [TrackSource.Microphone] };
 
         IReadOnlyList<ParticipantInfo> before = await _host.Rooms.ListParticipantsAsync("lifecycle");
-        TrackInfo muted = await _host.Rooms.MutePublishedTrackAsync("lifecycle", "alice", "TR_MIC", muted: true);
+        TrackInfo? muted = await _host.Rooms.MutePublishedTrackAsync("lifecycle", "alice", "TR_MIC", muted: true);
+        ParticipantInfo mutedFetched = await _host.Rooms.GetParticipantAsync("lifecycle", "alice");
         ParticipantInfo updated = await _host.Rooms.UpdateParticipantAsync(new UpdateParticipantRequest
         {
             Room = "lifecycle",
@@ -67,13 +68,16 @@ public sealed class EmulatorConformanceTests
             Attributes = new Dictionary<string, string> { ["hand"] = "up" },
         });
         ParticipantInfo fetched = await _host.Rooms.GetParticipantAsync("lifecycle", "alice");
+        TrackInfo? mutedAfterUnpublish = await _host.Rooms.MutePublishedTrackAsync("lifecycle", "alice", "TR_MIC", muted: true);
         await _host.Rooms.RemoveParticipantAsync("lifecycle", "alice");
 
         Assert.Multiple(async () =>
         {
             Assert.That(before.Single().Tracks.Single().Muted, Is.False);
-            Assert.That(muted.Muted, Is.True);
-            Assert.That(fetched.Tracks.Single().Muted, Is.True);
+            Assert.That(muted!.Muted, Is.True);
+            Assert.That(mutedFetched.Tracks.Single().Muted, Is.True);
+            Assert.That(fetched.Tracks, Is.Empty, "revoking publish unpublishes the track, as LiveKit does");
+            Assert.That(mutedAfterUnpublish, Is.Null, "muting a track that is gone answers 200 with no track, as LiveKit does");
             Assert.That(updated.Permission, Is.EqualTo(listenOnly));
             Assert.That(fetched.Attributes["hand"], Is.EqualTo("up"));
             Assert.That(_emulator.FindParticipant("lifecycle", "alice"), Is.Null);
@@ -102,6 +106,55 @@ public sealed class EmulatorConformanceTests
     }
 
     [Test]
+    public async Task IngressAndEgress_JoinTheRoomAsParticipantsOfTheirKinds_TheRecorderHidden_AndLeave()
+    {
+        await _host.Rooms.CreateRoomAsync(new CreateRoomRequest { Name = "kinds" });
+        IngressInfo ingress = await _host.Ingress.CreateUrlIngressAsync(new CreateUrlIngressRequest { Url = "https://example.com/v.mp4", RoomName = "kinds", ParticipantIdentity = "video-bot" });
+        EgressInfo egress = await _host.Egress.StartRoomCompositeEgressAsync(new StartRoomCompositeEgressRequest
+        {
+            RoomName = "kinds",
+            FileOutputs = [new EncodedFileOutput { FileType = EncodedFileType.Mp4, Filepath = "kinds.mp4" }],
+        });
+
+        IReadOnlyList<ParticipantInfo> during = await _host.Rooms.ListParticipantsAsync("kinds");
+        IReadOnlyList<EgressInfo> active = await _host.Egress.ListEgressAsync(roomName: "kinds", active: true);
+        await _host.Egress.StopEgressAsync(egress.EgressId);
+        await _host.Ingress.DeleteIngressAsync(ingress.IngressId);
+        IReadOnlyList<EgressInfo> afterStop = await _host.Egress.ListEgressAsync(roomName: "kinds");
+
+        Assert.Multiple(async () =>
+        {
+            ParticipantInfo playout = during.Single(p => p.Kind == ParticipantKind.Ingress);
+            Assert.That(playout.Identity, Is.EqualTo("video-bot"));
+            Assert.That(playout.Tracks.Select(t => t.Source), Is.EquivalentTo(new[] { TrackSource.Microphone, TrackSource.Camera }));
+            ParticipantInfo recorder = during.Single(p => p.Kind == ParticipantKind.Egress);
+            Assert.That(recorder.Permission, Is.EqualTo(new ParticipantPermission { CanSubscribe = true, Hidden = true, Recorder = true }));
+            Assert.That(active.Single().Status, Is.EqualTo(EgressStatus.Active));
+            Assert.That(afterStop.Single().Status, Is.EqualTo(EgressStatus.Ending));
+            Assert.That(await _host.Rooms.ListParticipantsAsync("kinds"), Is.Empty, "both left");
+        });
+    }
+
+    [Test]
+    public async Task FailedEgress_IsListedFailed_AndStoppingItIsFailedPrecondition()
+    {
+        await _host.Rooms.CreateRoomAsync(new CreateRoomRequest { Name = "broken" });
+        EgressInfo egress = await _host.Egress.StartRoomCompositeEgressAsync(new StartRoomCompositeEgressRequest
+        {
+            RoomName = "broken",
+            FileOutputs = [new EncodedFileOutput { FileType = EncodedFileType.Mp4, Filepath = "broken.mp4" }],
+        });
+
+        _emulator.FailEgress(egress.EgressId, "out of disk");
+        EgressInfo listed = (await _host.Egress.ListEgressAsync(roomName: "broken")).Single();
+        LiveKitException? stop = Assert.ThrowsAsync<LiveKitException>(() => _host.Egress.StopEgressAsync(egress.EgressId));
+
+        Assert.That((listed.Status, listed.Error), Is.EqualTo((EgressStatus.Failed, "out of disk")));
+        Assert.That(await _host.Egress.ListEgressAsync(roomName: "broken", active: true), Is.Empty);
+        Assert.That(stop!.Code, Is.EqualTo(TwirpErrorCodes.FailedPrecondition));
+    }
+
+    [Test]
     public async Task IngressAndEgress_CreateListStopDelete_FollowTheirStates()
     {
         await _host.Rooms.CreateRoomAsync(new CreateRoomRequest { Name = "media" });
@@ -120,7 +173,7 @@ public sealed class EmulatorConformanceTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(ingress.State!.Status, Is.EqualTo(IngressStatus.Inactive));
+            Assert.That(ingress.State!.Status, Is.EqualTo(IngressStatus.Publishing), "a URL ingress starts pulling at once");
             Assert.That(listed.Select(i => i.IngressId), Is.EqualTo(new[] { ingress.IngressId }));
             Assert.That(started.Status, Is.EqualTo(EgressStatus.Starting));
             Assert.That(recording, Is.True);

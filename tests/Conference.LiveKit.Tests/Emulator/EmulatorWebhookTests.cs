@@ -76,6 +76,49 @@ public sealed class EmulatorWebhookTests
     }
 
     [Test]
+    public async Task EmulatorWebhooks_AreExactlyWhatLiveKitsOwnEncoderWrites_CamelCaseWithoutDefaults()
+    {
+        await using CaptureServer receiver = await CaptureServer.StartAsync();
+        await using LiveKitEmulator emulator = await LiveKitEmulator.StartAsync();
+        emulator.Webhooks.Target = receiver.Url;
+        using LiveKitTestHost host = new(emulator.Url, apiKey: emulator.ApiKey, apiSecret: emulator.ApiSecret);
+        await host.Rooms.CreateRoomAsync(new CreateRoomRequest { Name = "canon" });
+        emulator.AddParticipant("canon", "alice", new TrackInfo { Type = TrackType.Audio, Source = TrackSource.Microphone });
+        await host.Rooms.UpdateParticipantAsync(new UpdateParticipantRequest
+        {
+            Room = "canon", Identity = "alice", Permission = new ParticipantPermission { CanSubscribe = true, CanPublishData = true },
+        });
+        IngressInfo ingress = await host.Ingress.CreateUrlIngressAsync(new CreateUrlIngressRequest { Url = "https://example.com/a.mp4", RoomName = "canon", ParticipantIdentity = "playout" });
+        EgressInfo egress = await host.Egress.StartRoomCompositeEgressAsync(new StartRoomCompositeEgressRequest
+        {
+            RoomName = "canon", FileOutputs = [new EncodedFileOutput { FileType = EncodedFileType.Mp4, Filepath = "c.mp4" }],
+        });
+        emulator.FailIngress(ingress.IngressId, "source gone");
+        emulator.FailEgress(egress.EgressId, "disk full");
+        await emulator.Webhooks.FlushAsync();
+        IReadOnlyList<CapturedRequest> posted = receiver.TakeRequests();
+
+        // protobuf-JSON of @livekit/protocol's own WebhookEvent (parsed strictly, written with its defaults: camelCase, no zero values).
+        JsonNode canonical = await NodeScripts.RunAsync(
+            "protocol.mjs", new { items = posted.Select(r => new { type = "WebhookEvent", body = r.Body, strict = true }).ToArray() });
+
+        Assert.That(posted.Select(r => JsonNode.Parse(r.Body)!["event"]!.GetValue<string>()), Is.SupersetOf(new[]
+        {
+            WebhookEventNames.TrackUnpublished, WebhookEventNames.IngressStarted, WebhookEventNames.IngressEnded,
+            WebhookEventNames.EgressStarted, WebhookEventNames.EgressUpdated, WebhookEventNames.EgressEnded,
+        }));
+        Assert.Multiple(() =>
+        {
+            for (int i = 0; i < posted.Count; i++)
+            {
+                JsonNode result = canonical["results"]![i]!;
+                Assert.That((bool)result["ok"]!, Is.True, result.ToJsonString());
+                Assert.That(JsonNode.DeepEquals(JsonNode.Parse(posted[i].Body), result["json"]), Is.True, $"{posted[i].Body}\nvs LiveKit's\n{result["json"]}");
+            }
+        });
+    }
+
+    [Test]
     public void Target_WhenNotLoopback_IsRefused()
     {
         Assert.That(static async () =>

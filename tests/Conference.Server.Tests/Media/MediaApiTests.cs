@@ -79,6 +79,26 @@ public class MediaApiTests(DatabaseKind kind) : LiveTestBase(kind)
     }
 
     [Test]
+    public async Task Speech_GivesTheFloorToTheRosterSpeakerById_NotToANamesakeInTheCall()
+    {
+        var conference = await CreateProgramAsync(Silence, Speech);
+        var chairman = await AddParticipantAsync(conference.Id, "Fuad Muradov", "AZ", "speaker");
+        var media = Host.Services.GetRequiredService<SimulatedMediaProvider>();
+        var room = MediaRooms.For(conference.Id);
+        await media.EnsureRoomAsync(room, CancellationToken.None);
+        var namesake = Guid.NewGuid();
+        media.Join(room, new MediaMember(namesake.ToString(), "Fuad Muradov", "AZ", false), PublishRights.DataOnly);
+        media.Join(room, new MediaMember(chairman.Id.ToString(), "F. Muradov (phone)", "AZ", false), PublishRights.DataOnly);
+
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "start", new { expectedRevision = 0 }));
+        var state = await Read<LiveShowState>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
+        await Read<LiveShowState>(await PostShowAsync(conference.Id, "next", new { expectedRevision = state.Revision }));
+
+        await Eventually.Until(async () => (await RightsOf(media, room, chairman.Id)) == PublishRights.Everything);
+        Assert.That(await RightsOf(media, room, namesake), Is.EqualTo(PublishRights.DataOnly), "a name shown in the call gives no floor");
+    }
+
+    [Test]
     public async Task HubConnection_CountsAsAttendance_UntilItCloses()
     {
         var conference = await CreateProgramAsync(Silence);

@@ -145,7 +145,7 @@ public class MediaDirectorTests
     {
         var options = Options.Create(new MediaOptions { ReconcileInterval = TimeSpan.FromSeconds(10), RetryAttempts = 1, RetryDelay = TimeSpan.Zero });
         var director = new MediaDirector(_provider, _show, new MediaStatusReporter(_board, [_sink]), options, _clock, NullLogger<MediaDirector>.Instance);
-        using var loop = new MediaReconcileLoop(director, _board, options, _clock, NullLogger<MediaReconcileLoop>.Instance);
+        using var loop = new MediaReconcileLoop(director, new MediaReconcileRequests(), _board, options, _clock, NullLogger<MediaReconcileLoop>.Instance);
         _show.Do(r => new StartShow(r), 0);
         _provider.Down = true;
         await loop.StartAsync(CancellationToken.None);
@@ -158,6 +158,77 @@ public class MediaDirectorTests
         await Eventually.Until(() => _board.Get(_show.ConferenceId)?.State == MediaSyncState.InSync);
         Assert.That((await Participant("chairman")).Rights, Is.EqualTo(PublishRights.DataOnly));
         await loop.StopAsync(CancellationToken.None);
+    }
+
+    [Test]
+    public async Task Reconciles_OfOneConference_RunOneAtATime()
+    {
+        var director = Director();
+        _show.Do(r => new StartShow(r), 0);
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _provider.HoldListing = slow.Task;
+
+        var first = director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+        await Eventually.Until(() => _provider.Calls.Contains("ListParticipantsAsync"));
+        var second = director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+
+        Assert.That(_provider.Calls.Count(c => c == "EnsureRoomAsync"), Is.EqualTo(1), "the second pass waits for the first");
+        Assert.That(second.IsCompleted, Is.False);
+
+        _provider.HoldListing = null;
+        slow.SetResult();
+        await Task.WhenAll(first, second);
+        Assert.That(_provider.Calls.Count(c => c == "EnsureRoomAsync"), Is.EqualTo(2));
+        Assert.That((await second).State, Is.EqualTo(MediaSyncState.InSync));
+    }
+
+    [Test]
+    public async Task RecordingStartWhoseAnswerWasLost_IsAdoptedNextPass_NeverDoubled()
+    {
+        var director = Director(record: true);
+        _show.Do(r => new StartShow(r), 0);
+        _provider.LoseStartAnswers = true;
+
+        await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+        await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+        await Director(record: true).ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+
+        Assert.That(_media.RecordingsIn(_show.Room), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task FailedRecording_IsRestartedAndReported_ThenStoppedAtTheEnd()
+    {
+        var director = Director(record: true);
+        _show.Do(r => new StartShow(r), 0);
+        await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+        var first = _media.RecordingIdsIn(_show.Room).Single();
+
+        _media.FailRecording(_show.Room, first, "recorder lost");
+        var status = await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+
+        Assert.That(status.State, Is.EqualTo(MediaSyncState.InSync));
+        Assert.That(_media.RecordingIdsIn(_show.Room).Single(), Is.Not.EqualTo(first));
+        Assert.That(_sink.Published.Select(s => (s.State, s.Error ?? "")), Has.Some.EqualTo((MediaSyncState.Degraded, "Recording failed: recorder lost; starting it again")));
+
+        _show.Do(r => new EndShow(r), 60);
+        Assert.That((await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None)).State, Is.EqualTo(MediaSyncState.InSync));
+        Assert.That(_media.RecordingsIn(_show.Room), Is.Zero);
+    }
+
+    [Test]
+    public async Task FailedPlayout_IsReplaced()
+    {
+        var director = Director(PlayoutMode.Ingress);
+        _show.Do(r => new StartShow(r), 0);
+        await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+        var first = _media.PlayoutIdsIn(_show.Room).Single();
+
+        _media.FailPlayout(_show.Room, first, "source unreachable");
+        await director.ReconcileAsync(_show.ConferenceId, CancellationToken.None);
+
+        Assert.That(_media.PlayoutIdsIn(_show.Room).Single(), Is.Not.EqualTo(first));
+        Assert.That(_media.PlayoutsIn(_show.Room).Single().SegmentId, Is.EqualTo(_show.Program.Segments[0].Id));
     }
 
     [Test]

@@ -39,8 +39,15 @@ internal sealed class ScriptedShow : IMediaSituationSource
         }
     }
 
+    /// <summary>Resolves the running speech's speaker among the members by name and country, as the server does from its roster.</summary>
     public Task<MediaShow?> GetShowAsync(Guid conferenceId, CancellationToken cancellationToken) =>
-        Task.FromResult<MediaShow?>(conferenceId == Program.Id ? new MediaShow(State, Program) : null);
+        Task.FromResult<MediaShow?>(conferenceId == Program.Id ? new MediaShow(State, Program, SpeakerIdentity: SpeakerIdentity()) : null);
+
+    private string? SpeakerIdentity()
+    {
+        var speaker = State.CurrentSegmentId is { } id ? Program.Segments.FirstOrDefault(s => s.Id == id)?.Speaker : null;
+        return speaker is null ? null : Members.Values.FirstOrDefault(m => m.DisplayName == speaker.Name && m.Country == speaker.Country)?.Identity;
+    }
 
     public Task<IReadOnlyDictionary<string, MediaMember>> GetMembersAsync(
         Guid conferenceId, IReadOnlyCollection<string> identities, CancellationToken cancellationToken) =>
@@ -55,6 +62,13 @@ internal sealed class FlakyProvider(IMediaProvider inner) : IMediaProvider
 {
     public int FailNext { get; set; }
     public bool Down { get; set; }
+
+    /// <summary>Identities whose updates fail (permanently, not transiently), as a participant the server refuses to change.</summary>
+    public HashSet<string> Refusing { get; } = [];
+
+    /// <summary>Starts of recordings and playouts succeed on the provider but their answer is lost (a timeout).</summary>
+    public bool LoseStartAnswers { get; set; }
+
     public List<string> Calls { get; } = [];
 
     public string Name => inner.Name;
@@ -64,23 +78,53 @@ internal sealed class FlakyProvider(IMediaProvider inner) : IMediaProvider
     public MediaJoinTicket IssueJoinTicket(string room, MediaMember member, PublishRights rights, TimeSpan lifetime) =>
         inner.IssueJoinTicket(room, member, rights, lifetime);
 
-    public Task<IReadOnlyList<MediaParticipant>> ListParticipantsAsync(string room, CancellationToken cancellationToken) =>
-        Run(nameof(ListParticipantsAsync), () => inner.ListParticipantsAsync(room, cancellationToken));
+    /// <summary>When set, listing participants waits for it: a slow media server, to see what else runs meanwhile.</summary>
+    public Task? HoldListing { get; set; }
 
-    public Task SetRightsAsync(string room, string identity, PublishRights rights, CancellationToken cancellationToken) =>
-        Run($"{nameof(SetRightsAsync)}:{identity}", () => inner.SetRightsAsync(room, identity, rights, cancellationToken));
+    public Task<IReadOnlyList<MediaParticipant>> ListParticipantsAsync(string room, CancellationToken cancellationToken) =>
+        Run(nameof(ListParticipantsAsync), async () =>
+        {
+            if (HoldListing is { } hold)
+            {
+                await hold;
+            }
+
+            return await inner.ListParticipantsAsync(room, cancellationToken);
+        });
+
+    public Task SetRightsAsync(string room, MediaParticipant participant, PublishRights rights, CancellationToken cancellationToken) =>
+        Run($"{nameof(SetRightsAsync)}:{participant.Identity}", () => Refusing.Contains(participant.Identity)
+            ? throw new MediaProviderException($"LiveKit: invalid_argument: {participant.Identity} refused", transient: false)
+            : inner.SetRightsAsync(room, participant, rights, cancellationToken));
 
     public Task MuteTrackAsync(string room, string identity, string trackId, CancellationToken cancellationToken) =>
         Run($"{nameof(MuteTrackAsync)}:{identity}", () => inner.MuteTrackAsync(room, identity, trackId, cancellationToken));
 
+    public Task<IReadOnlyList<MediaPlayout>> ListPlayoutsAsync(string room, CancellationToken cancellationToken) =>
+        Run(nameof(ListPlayoutsAsync), () => inner.ListPlayoutsAsync(room, cancellationToken));
+
     public Task<string> StartPlayoutAsync(string room, Playout playout, CancellationToken cancellationToken) =>
-        Run(nameof(StartPlayoutAsync), () => inner.StartPlayoutAsync(room, playout, cancellationToken));
+        Run(nameof(StartPlayoutAsync), async () => LostAnswer(await inner.StartPlayoutAsync(room, playout, cancellationToken)));
 
     public Task StopPlayoutAsync(string room, string playoutId, CancellationToken cancellationToken) =>
         Run(nameof(StopPlayoutAsync), () => inner.StopPlayoutAsync(room, playoutId, cancellationToken));
 
+    public Task<IReadOnlyList<MediaRecording>> ListRecordingsAsync(string room, CancellationToken cancellationToken) =>
+        Run(nameof(ListRecordingsAsync), () => inner.ListRecordingsAsync(room, cancellationToken));
+
     public Task<string> StartRecordingAsync(string room, CancellationToken cancellationToken) =>
-        Run(nameof(StartRecordingAsync), () => inner.StartRecordingAsync(room, cancellationToken));
+        Run(nameof(StartRecordingAsync), async () => LostAnswer(await inner.StartRecordingAsync(room, cancellationToken)));
+
+    private string LostAnswer(string id)
+    {
+        if (LoseStartAnswers)
+        {
+            LoseStartAnswers = false;
+            throw new MediaProviderException("The media server did not answer in time.", transient: true);
+        }
+
+        return id;
+    }
 
     public Task StopRecordingAsync(string room, string recordingId, CancellationToken cancellationToken) =>
         Run(nameof(StopRecordingAsync), () => inner.StopRecordingAsync(room, recordingId, cancellationToken));
@@ -89,7 +133,11 @@ internal sealed class FlakyProvider(IMediaProvider inner) : IMediaProvider
 
     private Task<T> Run<T>(string call, Func<Task<T>> action)
     {
-        Calls.Add(call);
+        lock (Calls)
+        {
+            Calls.Add(call);
+        }
+
         if (Down || FailNext > 0)
         {
             FailNext = Math.Max(0, FailNext - 1);

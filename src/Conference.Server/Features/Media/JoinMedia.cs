@@ -43,15 +43,3 @@ public sealed class JoinMediaHandler(ConferenceDbContext db, ICallerAccessor cal
         return await director.IssueJoinTicketAsync(request.ConferenceId, member, cancellationToken);
     }
 }
-
-/// <summary>The conference's media status as the director last saw it.</summary>
-[Requires(Permission.ViewMediaStatus)]
-public sealed record GetMediaStatus(Guid ConferenceId) : IRequest<MediaStatus>, IConferenceRequest;
-
-public sealed class GetMediaStatusHandler(MediaDirector director, MediaStatusBoard board)
-    : IRequestHandler<GetMediaStatus, MediaStatus>
-{
-    /// <summary>A conference the director has not visited yet is reconciled now, so the answer is never a guess.</summary>
-    public async Task<MediaStatus> Handle(GetMediaStatus request, CancellationToken cancellationToken) =>
-        board.Get(request.ConferenceId) ?? await director.ReconcileAsync(request.ConferenceId, cancellationToken);
-}

@@ -12,7 +12,10 @@ namespace Conference.Server.Features.Media;
 /// <summary>
 /// A verified LiveKit webhook. Its signature is the authorization (checked by the endpoint before
 /// this is sent), so it carries no caller permission. People joining and leaving the call feed
-/// attendance; a failed ingress or egress turns the conference's media status to degraded.
+/// attendance; a failed ingress or egress turns the conference's media status to degraded. A join, a newly
+/// published track or a failed ingress or egress asks for a reconcile at once: the newcomer gets the rights of this
+/// moment (a ticket issued just before the anthem must not let its holder talk through it), and what failed is
+/// started again, without waiting for the periodic pass.
 /// </summary>
 [AllowAnonymousRequest]
 public sealed record RecordMediaEvent(WebhookEvent Event) : IRequest<Unit>
@@ -42,7 +45,12 @@ public sealed class RecordMediaEventValidator : AbstractValidator<RecordMediaEve
 }
 
 public sealed class RecordMediaEventHandler(
-    IAttendanceLog attendance, MediaStatusReporter reporter, IMediaProvider provider, WebhookReplays replays, TimeProvider clock)
+    IAttendanceLog attendance,
+    MediaStatusReporter reporter,
+    MediaReconcileRequests reconcile,
+    IMediaProvider provider,
+    WebhookReplays replays,
+    TimeProvider clock)
     : IRequestHandler<RecordMediaEvent, Unit>
 {
     public async Task<Unit> Handle(RecordMediaEvent request, CancellationToken cancellationToken)
@@ -57,6 +65,11 @@ public sealed class RecordMediaEventHandler(
         if (!MediaRooms.TryParse(room, out var conferenceId))
         {
             return Unit.Value;
+        }
+
+        if (e.Event is WebhookEventNames.ParticipantJoined or WebhookEventNames.TrackPublished)
+        {
+            reconcile.Nudge(conferenceId);
         }
 
         switch (e.Event)
@@ -85,7 +98,10 @@ public sealed class RecordMediaEventHandler(
     private static Guid? ParticipantId(WebhookEvent e) =>
         e.Participant is { } p && Guid.TryParse(p.Identity, out var id) ? id : null;
 
-    private Task DegradeAsync(Guid conferenceId, string error, CancellationToken cancellationToken) =>
-        reporter.ReportAsync(
+    private async Task DegradeAsync(Guid conferenceId, string error, CancellationToken cancellationToken)
+    {
+        await reporter.ReportAsync(
             new MediaStatus(conferenceId, provider.Name, MediaSyncState.Degraded, error, clock.GetUtcNow(), null, null), live: true, cancellationToken);
+        reconcile.Nudge(conferenceId);
+    }
 }
