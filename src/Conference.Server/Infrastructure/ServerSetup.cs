@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Conference.Server.Cluster;
 using Conference.Server.Features;
 using Conference.Server.Features.Demo;
 using Conference.Server.Identity;
@@ -34,6 +35,7 @@ public static class ServerSetup
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.AddConferenceDatabase();
+        builder.AddConferenceCluster();
         builder.AddConferenceIdentity();
         services.AddConferenceLive();
         builder.AddConferenceMedia();

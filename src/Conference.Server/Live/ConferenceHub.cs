@@ -1,6 +1,7 @@
 using Conference.Domain.Awards;
 using Conference.Domain.Participants;
 using Conference.Domain.Show;
+using Conference.Server.Cluster;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Show;
@@ -16,7 +17,8 @@ namespace Conference.Server.Live;
 /// <see cref="LiveHubFilter"/> turns failures into the same messages as the HTTP problem details.
 /// </summary>
 public sealed partial class ConferenceHub(
-    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, LiveSessions sessions, TimeProvider time, ILogger<ConferenceHub> logger)
+    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, LiveSessions sessions, ClusterMembership cluster, TimeProvider time,
+    ILogger<ConferenceHub> logger)
     : Hub<IConferenceClient>, IConferenceHub
 {
     private const string JoinedKey = "joined-conferences";
@@ -35,7 +37,7 @@ public sealed partial class ConferenceHub(
         // Participants count as present while connected; the organizer key is nobody's attendance.
         if (JoinedConferences().Add(conferenceId) && caller.ParticipantId is { } participantId)
         {
-            await attendance.RecordJoinAsync(conferenceId, participantId, Context.ConnectionId, AttendanceSource.Hub, Context.ConnectionAborted);
+            await attendance.RecordJoinAsync(conferenceId, participantId, StayKey, AttendanceSource.Hub, Context.ConnectionAborted);
         }
 
         return snapshot;
@@ -101,11 +103,13 @@ public sealed partial class ConferenceHub(
         foreach (var conferenceId in JoinedConferences())
         {
             Left(logger, Context.ConnectionId, conferenceId);
-            await attendance.RecordLeaveAsync(conferenceId, Context.ConnectionId, AttendanceSource.Hub, CancellationToken.None);
+            await attendance.RecordLeaveAsync(conferenceId, StayKey, AttendanceSource.Hub, CancellationToken.None);
         }
 
         await base.OnDisconnectedAsync(exception);
     }
+
+    private string StayKey => HubStays.ConnectionKey(cluster.NodeId, Context.ConnectionId);
 
     private Task<LiveShowState> Send(ShowRequest request) => mediator.Send(request, Context.ConnectionAborted);
 

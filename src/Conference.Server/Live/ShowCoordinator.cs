@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Conference.Domain;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
+using Conference.Server.Cluster;
 using Conference.Server.Media;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.SignalR;
@@ -13,13 +14,15 @@ namespace Conference.Server.Live;
 /// The single writer of every conference's show on this node. Commands for one conference run
 /// one at a time behind its gate: decide with the pure engine, commit the events, and only then
 /// broadcast and re-arm the auto-advance timer at the segment's absolute deadline. Different
-/// conferences never wait for each other.
+/// conferences never wait for each other. In a cluster every node accepts commands (the log's key
+/// arbitrates) and only the holder of a conference's lease arms its timer (ShowCoordinator.Cluster.cs).
 /// </summary>
 public sealed partial class ShowCoordinator(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IHubContext<ConferenceHub, IConferenceClient> hub,
     MediaReconcileLoop media,
+    ClusterMembership cluster,
     IEnumerable<IShowCommitObserver> observers,
     ILogger<ShowCoordinator> logger) : IDisposable
 {
@@ -104,6 +107,7 @@ public sealed partial class ShowCoordinator(
                 throw new NotFoundException("conference", conferenceId);
             }
 
+            await CatchUpWithClusterAsync(show, db, conferenceId, cancellationToken);
             show.State ??= await ShowEventStore.ReplayAsync(db, conferenceId, cancellationToken);
             return await work(show, db, ShowProgram.From(conference));
         }
@@ -123,7 +127,7 @@ public sealed partial class ShowCoordinator(
         try
         {
             // Not cancellable: once the database has the events, memory and clients must learn of them too.
-            await ShowEventStore.AppendAsync(db, conferenceId, before.Revision, events, expectedRevision, CancellationToken.None);
+            await ShowEventStore.AppendAsync(db, conferenceId, before.Revision, events, expectedRevision, cluster.NodeId, CancellationToken.None);
         }
         catch
         {

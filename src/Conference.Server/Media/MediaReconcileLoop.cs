@@ -11,6 +11,7 @@ namespace Conference.Server.Media;
 public sealed partial class MediaReconcileLoop(
     MediaDirector director,
     MediaStatusBoard board,
+    Cluster.ClusterMembership cluster,
     IOptions<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaReconcileLoop> logger) : BackgroundService
@@ -22,6 +23,12 @@ public sealed partial class MediaReconcileLoop(
     /// <summary>Asks for a reconcile of a conference soon. Never blocks.</summary>
     public void Nudge(Guid conferenceId)
     {
+        // The one media gate of a cluster: the director steers a conference's call only on the node holding its lease.
+        if (!cluster.Holds(conferenceId))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (!_queued.Add(conferenceId))
