@@ -36,6 +36,7 @@ public static class ServerSetup
 
         builder.AddConferenceDatabase();
         builder.AddConferenceCluster();
+        builder.AddConferenceTelemetry();
         builder.AddConferenceIdentity();
         services.AddConferenceLive();
         builder.AddConferenceMedia();
@@ -82,6 +83,7 @@ public static class ServerSetup
         app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o.DefaultFonts = false);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapConferenceTelemetry();
         app.MapConferenceApi();
         app.MapConferenceLive();
         app.MapWebApp();

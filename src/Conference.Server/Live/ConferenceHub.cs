@@ -6,6 +6,7 @@ using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Show;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 
@@ -35,7 +36,13 @@ public sealed partial class ConferenceHub(
         }
 
         // Participants count as present while connected; the organizer key is nobody's attendance.
-        if (JoinedConferences().Add(conferenceId) && caller.ParticipantId is { } participantId)
+        var first = JoinedConferences().Add(conferenceId);
+        if (first)
+        {
+            ServerTelemetry.Joined(conferenceId);
+        }
+
+        if (first && caller.ParticipantId is { } participantId)
         {
             await attendance.RecordJoinAsync(conferenceId, participantId, StayKey, AttendanceSource.Hub, Context.ConnectionAborted);
         }
@@ -103,6 +110,7 @@ public sealed partial class ConferenceHub(
         foreach (var conferenceId in JoinedConferences())
         {
             Left(logger, Context.ConnectionId, conferenceId);
+            ServerTelemetry.Left(conferenceId);
             await attendance.RecordLeaveAsync(conferenceId, StayKey, AttendanceSource.Hub, CancellationToken.None);
         }
 

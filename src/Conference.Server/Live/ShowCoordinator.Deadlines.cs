@@ -47,8 +47,10 @@ public sealed partial class ShowCoordinator
             // Only the owner of the conference closes segments at their deadline; elsewhere the owner's commit arrives as a notice.
             if (cluster.Holds(conferenceId) && RunOfShow.NextDeadline(state, program) is { } deadline && deadline <= now)
             {
-                return await CommitAsync(conferenceId, show, db, program, state.Revision,
+                var live = await CommitAsync(conferenceId, show, db, program, state.Revision,
                     (current, at) => RunOfShow.Decide(current, new AutoAdvance(current.Revision, deadline), program, at));
+                CountCommand(nameof(AutoAdvance), "committed");
+                return live;
             }
 
             Arm(conferenceId, show, state, program);

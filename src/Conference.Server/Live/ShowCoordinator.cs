@@ -3,6 +3,7 @@ using Conference.Domain;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
 using Conference.Server.Cluster;
+using Conference.Server.Infrastructure;
 using Conference.Server.Media;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.SignalR;
@@ -29,13 +30,32 @@ public sealed partial class ShowCoordinator(
     private readonly ConcurrentDictionary<Guid, ConferenceShow> _shows = new();
 
     /// <summary>Decides, commits and broadcasts one host command; returns the new state.</summary>
-    public Task<LiveShowState> ExecuteAsync(Guid conferenceId, ShowCommand command, CancellationToken cancellationToken)
+    public async Task<LiveShowState> ExecuteAsync(Guid conferenceId, ShowCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RunExclusiveAsync(conferenceId, (show, db, program) =>
-            CommitAsync(conferenceId, show, db, program, command.ExpectedRevision, (state, now) => RunOfShow.Decide(state, command, program, now)),
-            cancellationToken);
+        var name = command.GetType().Name;
+        try
+        {
+            var live = await RunExclusiveAsync(conferenceId, (show, db, program) =>
+                CommitAsync(conferenceId, show, db, program, command.ExpectedRevision, (state, now) => RunOfShow.Decide(state, command, program, now)),
+                cancellationToken);
+            CountCommand(name, "committed");
+            return live;
+        }
+        catch (RevisionConflictException)
+        {
+            CountCommand(name, "conflict");
+            throw;
+        }
+        catch (Exception exception) when (exception is DomainException or NotFoundException)
+        {
+            CountCommand(name, "refused");
+            throw;
+        }
     }
+
+    private static void CountCommand(string command, string outcome) =>
+        ServerTelemetry.ShowCommands.Add(1, new("command", command), new("outcome", outcome));
 
     /// <summary>
     /// Reads a conference (404 if it does not exist), its program as the engine sees it, and its show now.
@@ -151,6 +171,7 @@ public sealed partial class ShowCoordinator(
 
     private async Task BroadcastAsync(Guid conferenceId, LiveShowState live, IReadOnlyList<ShowEvent> events)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             foreach (var message in events.OfType<MessageSent>())
@@ -160,6 +181,7 @@ public sealed partial class ShowCoordinator(
             }
 
             await hub.Clients.Group(LiveGroups.Conference(conferenceId)).ShowChanged(live);
+            ServerTelemetry.FanOutDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

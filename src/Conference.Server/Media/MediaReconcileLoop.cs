@@ -56,10 +56,12 @@ public sealed partial class MediaReconcileLoop(
 
                 try
                 {
-                    await director.ReconcileAsync(conferenceId, stoppingToken);
+                    var status = await director.ReconcileAsync(conferenceId, stoppingToken);
+                    Infrastructure.ServerTelemetry.MediaReconciles.Add(1, new KeyValuePair<string, object?>("outcome", status.State.ToString()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    Infrastructure.ServerTelemetry.MediaReconciles.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
                     // The director reports provider failures itself; this is anything else (a database outage, say).
                     LoopFailed(logger, conferenceId, ex);
                 }
