@@ -11,7 +11,8 @@ public sealed record ClusterNotice(ClusterNoticeKind Kind, Guid ConferenceId, in
 {
     public const string Channel = "conference_changes";
 
-    public string Payload => string.Create(CultureInfo.InvariantCulture, $"{(Kind == ClusterNoticeKind.Show ? "show" : "program")}|{ConferenceId}|{Revision}|{Node}");
+    public string Payload =>
+        string.Create(CultureInfo.InvariantCulture, $"{(Kind == ClusterNoticeKind.Show ? "show" : "program")}|{ConferenceId}|{Revision}|{Node}");
 
     public static ClusterNotice? Parse(string payload)
     {

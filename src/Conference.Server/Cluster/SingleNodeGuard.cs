@@ -21,7 +21,8 @@ public sealed class SingleNodeGuard(IConfiguration configuration, IHostEnvironme
         var connectionString = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
         if (DatabaseSetup.IsPostgres(configuration))
         {
-            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "conference-node" }.ToString());
+            var session = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "conference-node" };
+            var connection = new NpgsqlConnection(session.ToString());
             await connection.OpenAsync(cancellationToken);
             if (!await AdvisoryLocks.TryLockAsync(connection, AdvisoryLocks.Presence, 0, cancellationToken))
             {

@@ -14,7 +14,7 @@ namespace Conference.Server.Tests.Live;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"conference-live-{Guid.NewGuid():N}.db");
     private readonly Queue<string> _output = new();
     private readonly IReadOnlyDictionary<string, string> _settings;
