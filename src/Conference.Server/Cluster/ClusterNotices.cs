@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Conference.Server.Cluster;
 
 /// <summary>
-/// What one node tells the others through PostgreSQL's NOTIFY (ADR 0008): a show commit or a program edit. A show
+/// What one node tells the others through PostgreSQL's NOTIFY (ADR 0009): a show commit or a program edit. A show
 /// commit's notice is sent inside the transaction that appends the events, so it is delivered exactly when the
 /// events are durable, never for a rolled-back append.
 /// </summary>

@@ -8,7 +8,7 @@ public static class ClusterSetup
     private const int NodeIdMaxLength = 64;
 
     /// <summary>
-    /// One node, or one of several (ADR 0008). Several nodes need PostgreSQL and Redis: SignalR fans out through
+    /// One node, or one of several (ADR 0009). Several nodes need PostgreSQL and Redis: SignalR fans out through
     /// Redis, nodes hear of each other's commits through PostgreSQL, and each live conference's timers and media
     /// director run on the node holding its lease. What cannot work is refused here, before anything starts.
     /// Register it before the live side, so its hosted service starts (and refuses) before recovery touches data.

@@ -40,13 +40,28 @@ public enum Permission
     ViewReport,
 }
 
-/// <summary>A request that the authorization behavior checks before anything else.</summary>
-public interface IAuthorizedRequest
+/// <summary>
+/// The one permission a request needs, declared on the request type; the authorization behavior
+/// checks it before validation or handling. Every request declares this or
+/// <see cref="AllowAnonymousRequestAttribute"/> (a test enforces it, and an undeclared request is refused).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true, AllowMultiple = false)]
+public sealed class RequiresAttribute(Permission permission) : Attribute
 {
-    Permission RequiredPermission { get; }
+    public Permission Permission { get; } = permission;
+}
 
-    /// <summary>The conference acted on, or null for a request not bound to one (creating a conference).</summary>
-    Guid? ConferenceId { get; }
+/// <summary>A request anyone may send, signed in or not (redeeming a join link, registering).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true, AllowMultiple = false)]
+public sealed class AllowAnonymousRequestAttribute : Attribute;
+
+/// <summary>
+/// A request about one conference: access is checked against it. The id comes from the route or the
+/// hub argument, never from a body.
+/// </summary>
+public interface IConferenceRequest
+{
+    Guid ConferenceId { get; }
 }
 
 /// <summary>The caller may not do this: 401 when nobody is signed in, 403 otherwise.</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Conference.Server.Identity;
 using MediatR;
 
@@ -9,14 +10,29 @@ namespace Conference.Server.Infrastructure;
 /// </summary>
 public sealed class AuthorizationBehavior<TRequest, TResponse>(ICallerAccessor callers)
     : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : notnull
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IAuthorizedRequest authorized)
+        if (RequestAccess<TRequest>.Required is { } permission)
         {
-            AccessPolicy.Demand(callers.Current, authorized.RequiredPermission, authorized.ConferenceId);
+            AccessPolicy.Demand(callers.Current, permission, (request as IConferenceRequest)?.ConferenceId);
+        }
+        else if (!RequestAccess<TRequest>.Anonymous)
+        {
+            // Fail closed: a request that forgot to declare its permission is a programming error, never open access.
+            throw new InvalidOperationException(
+                $"{typeof(TRequest).Name} declares neither [Requires(...)] nor [AllowAnonymousRequest].");
         }
 
         return next();
     }
+}
+
+/// <summary>What a request type declares about access, read once per type.</summary>
+public static class RequestAccess<TRequest>
+{
+    public static Permission? Required { get; } = typeof(TRequest).GetCustomAttribute<RequiresAttribute>(inherit: true)?.Permission;
+
+    public static bool Anonymous { get; } = typeof(TRequest).IsDefined(typeof(AllowAnonymousRequestAttribute), inherit: true);
 }

@@ -11,6 +11,10 @@ public sealed class TracingBehavior<TRequest, TResponse> : IPipelineBehavior<TRe
     {
         ArgumentNullException.ThrowIfNull(next);
         using var activity = ServerTelemetry.Source.StartActivity(typeof(TRequest).Name);
+        if (activity is not null && request is Identity.IConferenceRequest bound)
+        {
+            activity.SetTag("conference.id", bound.ConferenceId);
+        }
 
         try
         {

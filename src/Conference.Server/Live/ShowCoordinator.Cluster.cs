@@ -1,7 +1,7 @@
 namespace Conference.Server.Live;
 
 /// <summary>
-/// The coordinator's part in a cluster (ADR 0008). Any node commits; the holder of a conference's lease alone runs
+/// The coordinator's part in a cluster (ADR 0009). Any node commits; the holder of a conference's lease alone runs
 /// its timer and media director. Another node's commit drops this node's cached show, so the next read replays
 /// the log; the lease holder replays at once and re-arms its timer at the new deadline.
 /// </summary>

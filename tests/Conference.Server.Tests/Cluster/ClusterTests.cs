@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Conference.Server.Tests.Cluster;
 
 /// <summary>
-/// Three real server processes on one PostgreSQL database and one Redis (ADR 0008). Real time, no fixed sleeps: every
+/// Three real server processes on one PostgreSQL database and one Redis (ADR 0009). Real time, no fixed sleeps: every
 /// wait is a poll with a deadline. Each test builds its own cluster, so a node killed in one cannot trouble another.
 /// </summary>
 [NonParallelizable]

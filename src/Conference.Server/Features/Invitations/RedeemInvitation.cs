@@ -12,6 +12,7 @@ namespace Conference.Server.Features.Invitations;
 /// Exchanges a join code for a session token. Open to anyone (the code is the credential) and
 /// rate limited per client address; the code is sent in the body, never in a URL.
 /// </summary>
+[AllowAnonymousRequest]
 public sealed record RedeemInvitation(string? Code) : IRequest<SessionDto>;
 
 /// <summary>What a participant's client keeps: the token for REST and the hub, and who they are.</summary>

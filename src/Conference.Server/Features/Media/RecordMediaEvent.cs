@@ -5,6 +5,7 @@ using Conference.Server.Media;
 using Conference.Server.Infrastructure;
 using FluentValidation;
 using MediatR;
+using Conference.Server.Identity;
 
 namespace Conference.Server.Features.Media;
 
@@ -13,6 +14,7 @@ namespace Conference.Server.Features.Media;
 /// this is sent), so it carries no caller permission. People joining and leaving the call feed
 /// attendance; a failed ingress or egress turns the conference's media status to degraded.
 /// </summary>
+[AllowAnonymousRequest]
 public sealed record RecordMediaEvent(WebhookEvent Event) : IRequest<Unit>
 {
     /// <summary>How long the event's id is remembered to ignore a second delivery (the receiver's replay window).</summary>

@@ -31,7 +31,7 @@ export interface AddSegment {
   translations?: null | Record<string, SegmentTranslationInput>;
 }
 
-export interface AdjustTimeRequest {
+export interface AdjustTime {
   deltaSeconds: null | number;
   expectedRevision: null | number;
 }
@@ -145,7 +145,7 @@ export interface AwardsSection {
 
 export type CallUpOrder = 'byCountryThenName' | 'byName' | 'asImported' | '';
 
-export interface ChangeCueRequest {
+export interface ChangeCue {
   cueIndex: null | number;
   expectedRevision: null | number;
 }
@@ -243,13 +243,22 @@ export interface CreateParticipant {
 
 export type EndMode = 'manual' | 'autoAdvance';
 
-export interface EndShowRequest {
+export interface EndShow {
   expectedRevision: null | number;
 }
 
-export interface GoToSegmentRequest {
+export interface GoToSegment {
   segmentId: null | string;
   expectedRevision: null | number;
+}
+
+export interface HttpValidationProblemDetails {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
+  errors?: Record<string, string[]>;
 }
 
 export interface ImportReport {
@@ -377,7 +386,7 @@ export interface MinuteAttendance {
   presentAtEnd: number;
 }
 
-export interface NextSegmentRequest {
+export interface NextSegment {
   expectedRevision: null | number;
 }
 
@@ -400,7 +409,7 @@ export interface ParticipantDto {
 
 export type ParticipantOrigin = 'roster' | 'registration';
 
-export interface PauseShowRequest {
+export interface PauseShow {
   expectedRevision: null | number;
 }
 
@@ -446,6 +455,14 @@ export interface PresentParticipant {
   roles: string[];
   since: Instant;
   sources: AttendanceSource[];
+}
+
+export interface ProblemDetails {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
 }
 
 export interface ProgramSection {
@@ -522,11 +539,11 @@ export interface ReorderSegments {
   segmentIds: null | string[];
 }
 
-export interface ResetShowRequest {
+export interface ResetShow {
   expectedRevision: null | number;
 }
 
-export interface ResumeShowRequest {
+export interface ResumeShow {
   expectedRevision: null | number;
 }
 
@@ -629,7 +646,7 @@ export interface SegmentTranslationInput {
   title: null | string;
 }
 
-export interface SendMessageRequest {
+export interface SendMessage {
   audience: null | MessageAudience;
   text: null | string;
   expectedRevision: null | number;
@@ -666,7 +683,7 @@ export interface ShowTimelineView {
   rehearsals: ShowRehearsal[];
 }
 
-export interface SkipSegmentRequest {
+export interface SkipSegment {
   segmentId: null | string;
   expectedRevision: null | number;
 }
@@ -685,7 +702,7 @@ export interface SpeakerInput {
 
 export type StartMode = 'followsPrevious' | 'fixed';
 
-export interface StartShowRequest {
+export interface StartShow {
   expectedRevision: null | number;
 }
 
