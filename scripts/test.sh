@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command. Installs and starts what the tests need (PostgreSQL on loopback,
+# The one test command. Installs and starts what the tests need (PostgreSQL and Redis on loopback,
 # Chromium and FFmpeg for the browser tests, the LiveKit npm SDK used as an independent check),
 # runs every test assembly and the web app's Vitest suite, stops what it started, and prints as
 # its last line exactly "N passed, N failed".
@@ -12,12 +12,14 @@ cd "$root"
 services=""
 pg_data=""
 pg_ctl=""
+redis_pid=""
 log() { printf '[test] %s\n' "$*" >&2; }
 
 stop_services() {
   if [ -n "$pg_data" ] && [ -f "$pg_data/postmaster.pid" ]; then
     as_postgres "$pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
   fi
+  [ -n "$redis_pid" ] && kill "$redis_pid" 2>/dev/null
   [ -n "$services" ] && rm -rf "$services"
 }
 trap stop_services EXIT
@@ -38,6 +40,7 @@ install_debian_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v ffmpeg >/dev/null || missing+=(ffmpeg)
   command -v npm >/dev/null || missing+=(nodejs npm)
+  command -v redis-server >/dev/null || missing+=(redis-server)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     if [ "$(id -u)" != 0 ]; then log "need root to install ${missing[*]}"; return 1; fi
@@ -69,6 +72,22 @@ start_postgres() {
     || { cat "$services/postgres.log" >&2; return 1; }
   export CONFERENCE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=conference;Database=postgres;Pooling=true"
   log "PostgreSQL on 127.0.0.1:$port"
+}
+
+# The cluster tests' Redis: no persistence, loopback only, stopped by its PID on exit.
+start_redis() {
+  local port
+  port=$(free_port)
+  redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no --daemonize yes \
+    --pidfile "$services/redis.pid" --logfile "$services/redis.log" >/dev/null || return 1
+  for _ in $(seq 50); do
+    redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.1
+  done
+  redis_pid=$(cat "$services/redis.pid" 2>/dev/null)
+  [ -n "$redis_pid" ] || { cat "$services/redis.log" >&2; return 1; }
+  export CONFERENCE_TEST_REDIS="127.0.0.1:$port"
+  log "Redis on 127.0.0.1:$port"
 }
 
 install_npm_packages() {
@@ -110,6 +129,7 @@ PY
 status=0
 install_debian_packages || status=1
 [ $status = 0 ] && { start_postgres || status=1; }
+[ $status = 0 ] && { start_redis || status=1; }
 [ $status = 0 ] && { install_npm_packages || status=1; }
 
 rm -rf tests/*/TestResults src/Conference.Web/test-results

@@ -9,7 +9,8 @@ namespace Conference.LoadTest;
 
 /// <summary>
 /// The conference server composed exactly as Program.cs does, on Kestrel at 127.0.0.1 (a free port),
-/// with a SQLite file, plus a bare hub on the same host for the baseline.
+/// with a SQLite file (or the database and cluster settings given: a node of a cluster), plus a bare hub
+/// on the same host for the baseline.
 /// </summary>
 internal sealed class LoadServer : IAsyncDisposable
 {
@@ -34,7 +35,7 @@ internal sealed class LoadServer : IAsyncDisposable
     public IClientProxy ConferenceGroup(Guid conferenceId) =>
         _app.Services.GetRequiredService<IHubContext<ConferenceHub>>().Clients.Group(LiveGroups.Conference(conferenceId));
 
-    public static async Task<LoadServer> StartAsync()
+    public static async Task<LoadServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var databaseFile = Path.Combine(Path.GetTempPath(), $"conference-load-{Guid.NewGuid():N}.db");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -49,6 +50,7 @@ internal sealed class LoadServer : IAsyncDisposable
             ["Auth:PublicBaseUrl"] = "http://127.0.0.1",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseKestrel(o =>
         {
             o.Listen(IPAddress.Loopback, 0);

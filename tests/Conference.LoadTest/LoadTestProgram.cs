@@ -14,6 +14,7 @@ namespace Conference.LoadTest;
 /// [--participants 1000] [--changes 20] [--warmup 3] [--protocol json|messagepack] [--participant lean|sdk] [--baseline hub|group]
 /// [--sign-in invited|organizer] [--timeout-seconds 300] [--client-processes P] [--min-threads T]. With P > 0 the participants (and bare connections) live in P child
 /// processes (<see cref="ClientWorker"/>), so the server's process does only the server's work. See <see cref="ParticipantKind"/>.
+/// With --nodes 2 --postgres CS --redis HOST:PORT it compares one node with two (<see cref="ClusterFanOut"/>).
 /// </summary>
 internal static class LoadTestProgram
 {
@@ -25,6 +26,11 @@ internal static class LoadTestProgram
         if (args.Contains("--client-worker"))
         {
             return await ClientWorker.RunAsync(args);
+        }
+
+        if (Option(args, "--nodes", 1) > 1)
+        {
+            return await ClusterFanOut.RunAsync(args);
         }
 
         var processes = Option(args, "--client-processes", 0);
@@ -228,7 +234,7 @@ internal static class LoadTestProgram
     /// The organizer's part (import and invitations) happens days before an event and is not timed; the
     /// participants' part (each redeems their link) is, as <see cref="SignIn.Time"/>.
     /// </summary>
-    private static async Task<SignIn> SignInAsync(string[] args, Uri server, Guid conferenceId, int count, CancellationToken cancellationToken)
+    internal static async Task<SignIn> SignInAsync(string[] args, Uri server, Guid conferenceId, int count, CancellationToken cancellationToken)
     {
         switch (Text(args, "--sign-in", "invited"))
         {
@@ -245,7 +251,7 @@ internal static class LoadTestProgram
     }
 
     /// <summary>The participants' access tokens, and how long it took all of them to redeem their links.</summary>
-    private sealed record SignIn(string[] Tokens, TimeSpan Time);
+    internal sealed record SignIn(string[] Tokens, TimeSpan Time);
 
     /// <summary>
     /// Real participants, as an organizer would invite them: N attendees imported from one CSV and an invitation
@@ -281,7 +287,7 @@ internal static class LoadTestProgram
         return [.. sessions];
     }
 
-    private static void PrintSignIn(int participants, SignIn signIn) =>
+    internal static void PrintSignIn(int participants, SignIn signIn) =>
         Console.WriteLine(signIn.Time == TimeSpan.Zero
             ? $"sign-in: all {participants} use the organizer key"
             : $"sign-in: {participants} invited attendees redeemed their links in {signIn.Time.TotalSeconds:0.00} s");
@@ -294,7 +300,7 @@ internal static class LoadTestProgram
         public void Dispose() => File.Delete(path);
     }
 
-    private static async Task<Guid> CreateProgramAsync(Uri server, int segments, CancellationToken cancellationToken)
+    internal static async Task<Guid> CreateProgramAsync(Uri server, int segments, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = server };
         http.DefaultRequestHeaders.Authorization = new("Bearer", LoadServer.OrganizerKey);

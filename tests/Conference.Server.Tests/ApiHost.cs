@@ -1,6 +1,8 @@
+using Conference.Server.Cluster;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -35,7 +37,17 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+
+            // Tests here "restart" by starting a second host on the database while the first still runs, which a real
+            // restart cannot do; the guard against a second node is tested with real processes (ClusterStartupTests).
+            foreach (var guard in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(SingleNodeGuard)).ToList())
+            {
+                services.Remove(guard);
+            }
+        });
     }
 
     /// <summary>A client that sends a participant's session token, as a participant's browser would.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Conference.Server.Cluster;
 using Conference.Server.Features;
 using Conference.Server.Features.Demo;
 using Conference.Server.Identity;
@@ -34,6 +35,8 @@ public static class ServerSetup
         services.AddConferenceFeatures(builder.Configuration);
 
         builder.AddConferenceDatabase();
+        builder.AddConferenceCluster();
+        builder.AddConferenceTelemetry();
         builder.AddConferenceIdentity();
         services.AddConferenceLive();
         builder.AddConferenceMedia();
@@ -80,6 +83,7 @@ public static class ServerSetup
         app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o.DefaultFonts = false);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapConferenceTelemetry();
         app.MapConferenceApi();
         app.MapConferenceLive();
         app.MapWebApp();

@@ -1,9 +1,11 @@
 using Conference.Domain.Awards;
 using Conference.Domain.Participants;
+using Conference.Server.Cluster;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Show;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
 using MessageAudience = Conference.Domain.Show.MessageAudience;
@@ -16,7 +18,8 @@ namespace Conference.Server.Live;
 /// <see cref="LiveHubFilter"/> turns failures into the same messages as the HTTP problem details.
 /// </summary>
 public sealed partial class ConferenceHub(
-    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, LiveSessions sessions, TimeProvider time, ILogger<ConferenceHub> logger)
+    IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, LiveSessions sessions, ClusterMembership cluster, TimeProvider time,
+    ILogger<ConferenceHub> logger)
     : Hub<IConferenceClient>, IConferenceHub
 {
     private const string JoinedKey = "joined-conferences";
@@ -33,9 +36,15 @@ public sealed partial class ConferenceHub(
         }
 
         // Participants count as present while connected; the organizer key is nobody's attendance.
-        if (JoinedConferences().Add(conferenceId) && caller.ParticipantId is { } participantId)
+        var first = JoinedConferences().Add(conferenceId);
+        if (first)
         {
-            await attendance.RecordJoinAsync(conferenceId, participantId, Context.ConnectionId, AttendanceSource.Hub, Context.ConnectionAborted);
+            ServerTelemetry.Joined(conferenceId);
+        }
+
+        if (first && caller.ParticipantId is { } participantId)
+        {
+            await attendance.RecordJoinAsync(conferenceId, participantId, StayKey, AttendanceSource.Hub, Context.ConnectionAborted);
         }
 
         return snapshot;
@@ -101,11 +110,14 @@ public sealed partial class ConferenceHub(
         foreach (var conferenceId in JoinedConferences())
         {
             Left(logger, Context.ConnectionId, conferenceId);
-            await attendance.RecordLeaveAsync(conferenceId, Context.ConnectionId, AttendanceSource.Hub, CancellationToken.None);
+            ServerTelemetry.Left(conferenceId);
+            await attendance.RecordLeaveAsync(conferenceId, StayKey, AttendanceSource.Hub, CancellationToken.None);
         }
 
         await base.OnDisconnectedAsync(exception);
     }
+
+    private string StayKey => HubStays.ConnectionKey(cluster.NodeId, Context.ConnectionId);
 
     private Task<LiveShowState> Send(ShowRequest request) => mediator.Send(request, Context.ConnectionAborted);
 

@@ -1,4 +1,5 @@
 using Conference.Domain.Participants;
+using Conference.Server.Cluster;
 using Conference.Server.Features.Attendance;
 
 namespace Conference.Server.Live;
@@ -7,15 +8,19 @@ namespace Conference.Server.Live;
 /// At start-up, before requests are served: a hub connection does not outlive the server's process,
 /// so a stay the hub left open was cut by a crash, with nobody left to close it; it would count its
 /// participant as present for ever. Such stays are closed at the start-up instant, the first moment
-/// this server can know, so the report overstates them by the downtime at most.
+/// this server can know, so the report overstates them by the downtime at most. A node alone closes every hub stay;
+/// a node of a cluster closes only those it recorded itself (the lease holders close those of nodes that are gone).
 /// </summary>
-/// <remarks>One server per database: a second node starting would close the live stays of the first.</remarks>
-public sealed partial class HubAttendanceRecovery(IServiceScopeFactory scopes, ILogger<HubAttendanceRecovery> logger) : IHostedService
+public sealed partial class HubAttendanceRecovery(IServiceScopeFactory scopes, ClusterMembership cluster, ILogger<HubAttendanceRecovery> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var closed = await scope.ServiceProvider.GetRequiredService<IAttendanceLog>().CloseEverywhereAsync(AttendanceSource.Hub, cancellationToken);
+        var attendance = scope.ServiceProvider.GetRequiredService<IAttendanceLog>();
+        var closed = cluster.IsCluster
+            ? await attendance.CloseNodeStaysAsync(cluster.NodeId, null, cancellationToken)
+            : await attendance.CloseEverywhereAsync(AttendanceSource.Hub, cancellationToken);
         if (closed > 0)
         {
             Closed(logger, closed);

@@ -1,4 +1,7 @@
+using Conference.Server.Cluster;
 using Conference.Server.Media;
+using Conference.Server.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conference.Server.Live;
@@ -7,6 +10,8 @@ namespace Conference.Server.Live;
 public sealed partial class ProgramChangeNotifier(
     ShowCoordinator coordinator,
     MediaReconcileRequests media,
+    ClusterMembership cluster,
+    IServiceScopeFactory scopes,
     IHubContext<ConferenceHub, IConferenceClient> hub,
     ILogger<ProgramChangeNotifier> logger)
 {
@@ -17,6 +22,15 @@ public sealed partial class ProgramChangeNotifier(
         {
             await coordinator.CheckDeadlineAsync(conferenceId, CancellationToken.None);
             media.Nudge(conferenceId);
+            if (cluster.IsCluster)
+            {
+                // The lease holder, perhaps another node, re-arms the timer for the new duration.
+                await using var scope = scopes.CreateAsyncScope();
+                var notice = new ClusterNotice(ClusterNoticeKind.Program, conferenceId, programRevision, cluster.NodeId);
+                await scope.ServiceProvider.GetRequiredService<ConferenceDbContext>().Database
+                    .ExecuteSqlAsync($"SELECT pg_notify({ClusterNotice.Channel}, {notice.Payload})");
+            }
+
             await hub.Clients.Group(LiveGroups.Conference(conferenceId)).ProgramChanged(new ProgramChangedNotice(conferenceId, programRevision));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

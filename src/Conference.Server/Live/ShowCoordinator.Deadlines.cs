@@ -18,27 +18,44 @@ public sealed partial class ShowCoordinator
     /// </summary>
     public async Task CheckDeadlineAsync(Guid conferenceId, CancellationToken cancellationToken = default)
     {
-        try
+        // A second look when another node committed first: this node's copy was stale, and the failed append
+        // dropped it, so the log is read afresh and the deadline decided again.
+        for (var attempt = 1; ; attempt++)
         {
-            await RunExclusiveAsync<LiveShowState?>(conferenceId, async (show, db, program) =>
+            try
             {
-                var state = show.State!;
-                var now = time.GetUtcNow();
-                if (RunOfShow.NextDeadline(state, program) is { } deadline && deadline <= now)
-                {
-                    return await CommitAsync(conferenceId, show, db, program, state.Revision,
-                        (current, at) => RunOfShow.Decide(current, new AutoAdvance(current.Revision, deadline), program, at));
-                }
-
-                Arm(conferenceId, show, state, program);
-                return null;
-            }, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            // The conference was deleted; its show went with it.
+                await CloseDueSegmentAsync(conferenceId, cancellationToken);
+                return;
+            }
+            catch (RevisionConflictException) when (attempt == 1)
+            {
+            }
+            catch (NotFoundException)
+            {
+                // The conference was deleted; its show went with it.
+                return;
+            }
         }
     }
+
+    private Task<LiveShowState?> CloseDueSegmentAsync(Guid conferenceId, CancellationToken cancellationToken) =>
+        RunExclusiveAsync<LiveShowState?>(conferenceId, async (show, db, program) =>
+        {
+            var state = show.State!;
+            var now = time.GetUtcNow();
+
+            // Only the owner of the conference closes segments at their deadline; elsewhere the owner's commit arrives as a notice.
+            if (cluster.Holds(conferenceId) && RunOfShow.NextDeadline(state, program) is { } deadline && deadline <= now)
+            {
+                var live = await CommitAsync(conferenceId, show, db, program, state.Revision,
+                    (current, at) => RunOfShow.Decide(current, new AutoAdvance(current.Revision, deadline), program, at));
+                CountCommand(nameof(AutoAdvance), "committed");
+                return live;
+            }
+
+            Arm(conferenceId, show, state, program);
+            return null;
+        }, cancellationToken);
 
     /// <summary>Replays every show still on air, closes what fell due while the server was down, and re-arms timers.</summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
@@ -69,7 +86,7 @@ public sealed partial class ShowCoordinator
     {
         show.Timer?.Dispose();
         show.Timer = null;
-        if (RunOfShow.NextDeadline(state, program) is not { } deadline)
+        if (!cluster.Holds(conferenceId) || RunOfShow.NextDeadline(state, program) is not { } deadline)
         {
             return;
         }

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Conference.Domain;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
+using Conference.Server.Cluster;
+using Conference.Server.Infrastructure;
 using Conference.Server.Media;
 using Conference.Server.Persistence;
 using Microsoft.AspNetCore.SignalR;
@@ -13,26 +15,47 @@ namespace Conference.Server.Live;
 /// The single writer of every conference's show on this node. Commands for one conference run
 /// one at a time behind its gate: decide with the pure engine, commit the events, and only then
 /// broadcast and re-arm the auto-advance timer at the segment's absolute deadline. Different
-/// conferences never wait for each other.
+/// conferences never wait for each other. In a cluster every node accepts commands (the log's key
+/// arbitrates) and only the holder of a conference's lease arms its timer (ShowCoordinator.Cluster.cs).
 /// </summary>
 public sealed partial class ShowCoordinator(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IHubContext<ConferenceHub, IConferenceClient> hub,
     MediaReconcileRequests media,
+    ClusterMembership cluster,
     IEnumerable<IShowCommitObserver> observers,
     ILogger<ShowCoordinator> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ConferenceShow> _shows = new();
 
     /// <summary>Decides, commits and broadcasts one host command; returns the new state.</summary>
-    public Task<LiveShowState> ExecuteAsync(Guid conferenceId, ShowCommand command, CancellationToken cancellationToken)
+    public async Task<LiveShowState> ExecuteAsync(Guid conferenceId, ShowCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return RunExclusiveAsync(conferenceId, (show, db, program) =>
-            CommitAsync(conferenceId, show, db, program, command.ExpectedRevision, (state, now) => RunOfShow.Decide(state, command, program, now)),
-            cancellationToken);
+        var name = command.GetType().Name;
+        try
+        {
+            var live = await RunExclusiveAsync(conferenceId, (show, db, program) =>
+                CommitAsync(conferenceId, show, db, program, command.ExpectedRevision, (state, now) => RunOfShow.Decide(state, command, program, now)),
+                cancellationToken);
+            CountCommand(name, "committed");
+            return live;
+        }
+        catch (RevisionConflictException)
+        {
+            CountCommand(name, "conflict");
+            throw;
+        }
+        catch (Exception exception) when (exception is DomainException or NotFoundException)
+        {
+            CountCommand(name, "refused");
+            throw;
+        }
     }
+
+    private static void CountCommand(string command, string outcome) =>
+        ServerTelemetry.ShowCommands.Add(1, new("command", command), new("outcome", outcome));
 
     /// <summary>
     /// Reads a conference (404 if it does not exist), its program as the engine sees it, and its show now.
@@ -104,6 +127,7 @@ public sealed partial class ShowCoordinator(
                 throw new NotFoundException("conference", conferenceId);
             }
 
+            await CatchUpWithClusterAsync(show, db, conferenceId, cancellationToken);
             show.State ??= await ShowEventStore.ReplayAsync(db, conferenceId, cancellationToken);
             return await work(show, db, ShowProgram.From(conference));
         }
@@ -123,7 +147,7 @@ public sealed partial class ShowCoordinator(
         try
         {
             // Not cancellable: once the database has the events, memory and clients must learn of them too.
-            await ShowEventStore.AppendAsync(db, conferenceId, before.Revision, events, expectedRevision, CancellationToken.None);
+            await ShowEventStore.AppendAsync(db, conferenceId, before.Revision, events, expectedRevision, cluster.NodeId, CancellationToken.None);
         }
         catch
         {
@@ -147,6 +171,7 @@ public sealed partial class ShowCoordinator(
 
     private async Task BroadcastAsync(Guid conferenceId, LiveShowState live, IReadOnlyList<ShowEvent> events)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             foreach (var message in events.OfType<MessageSent>())
@@ -156,6 +181,7 @@ public sealed partial class ShowCoordinator(
             }
 
             await hub.Clients.Group(LiveGroups.Conference(conferenceId)).ShowChanged(live);
+            ServerTelemetry.FanOutDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

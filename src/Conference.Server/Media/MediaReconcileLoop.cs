@@ -12,6 +12,7 @@ public sealed partial class MediaReconcileLoop(
     MediaDirector director,
     MediaReconcileRequests requests,
     MediaStatusBoard board,
+    Cluster.ClusterMembership cluster,
     IOptions<MediaOptions> options,
     TimeProvider clock,
     ILogger<MediaReconcileLoop> logger) : BackgroundService
@@ -32,12 +33,20 @@ public sealed partial class MediaReconcileLoop(
         {
             await foreach (var conferenceId in requests.ReadAllAsync(stoppingToken))
             {
+                // The one media gate of a cluster: the director steers a conference's call only on the node holding its lease.
+                if (!cluster.Holds(conferenceId))
+                {
+                    continue;
+                }
+
                 try
                 {
-                    await director.ReconcileAsync(conferenceId, stoppingToken);
+                    var status = await director.ReconcileAsync(conferenceId, stoppingToken);
+                    Infrastructure.ServerTelemetry.MediaReconciles.Add(1, new KeyValuePair<string, object?>("outcome", status.State.ToString()));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
+                    Infrastructure.ServerTelemetry.MediaReconciles.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
                     // The director reports provider failures itself; this is anything else (a database outage, say).
                     LoopFailed(logger, conferenceId, ex);
                 }

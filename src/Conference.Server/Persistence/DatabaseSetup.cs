@@ -7,6 +7,15 @@ public static class DatabaseSetup
 {
     public const string ProviderSetting = "Database:Provider";
     public const string ConnectionStringName = "Conference";
+    public const string DefaultSqlite = "Data Source=data/conference.db";
+
+    public static bool IsPostgres(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var provider = configuration[ProviderSetting];
+        return provider is not null
+            && (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase));
+    }
 
     public static WebApplicationBuilder AddConferenceDatabase(this WebApplicationBuilder builder)
     {
@@ -14,7 +23,7 @@ public static class DatabaseSetup
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var services = builder.Services;
 
-        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgres(builder.Configuration))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
@@ -26,7 +35,7 @@ public static class DatabaseSetup
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            var sqlite = PrepareSqlite(connectionString ?? "Data Source=data/conference.db", builder.Environment.ContentRootPath);
+            var sqlite = PrepareSqlite(connectionString ?? DefaultSqlite, builder.Environment.ContentRootPath);
             services.AddDbContextPool<SqliteConferenceDbContext>(o => o.UseSqlite(sqlite).AddInterceptors(SqliteConnectionSetup.Instance));
             services.AddScoped<ConferenceDbContext>(sp => sp.GetRequiredService<SqliteConferenceDbContext>());
         }

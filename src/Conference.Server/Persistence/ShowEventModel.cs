@@ -27,6 +27,7 @@ public sealed class ShowEventRecord
     public string Payload { get; set; } = string.Empty;
 
     public const string ShowEndedType = "showEnded";
+    public const string ShowResetType = "showReset";
 
     public static ShowEventRecord From(Guid conferenceId, int revision, ShowEvent @event)
     {

@@ -9,17 +9,21 @@ namespace Conference.Server.Tests.Live;
 
 /// <summary>
 /// The built server (<c>dotnet Conference.Server.dll</c>) as a child process on a free loopback port
-/// with a SQLite file, so a test can kill it the hard way and start it again on the same database.
+/// with a SQLite file (or the database and settings given), so a test can kill it the hard way and start
+/// it again on the same database.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"conference-live-{Guid.NewGuid():N}.db");
     private readonly Queue<string> _output = new();
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    public ServerProcess()
+    /// <param name="settings">Environment settings on top of the defaults (e.g. Database__Provider, Cluster__Redis).</param>
+    public ServerProcess(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         Organizer.BaseAddress = BaseAddress;
         Organizer.DefaultRequestHeaders.Authorization = new("Bearer", ApiHost.OrganizerKey);
@@ -32,34 +36,22 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's last lines of output, for a failure message.</summary>
     public string RecentOutput { get { lock (_output) { return string.Join(Environment.NewLine, _output); } } }
 
+    /// <summary>The SQLite file this server uses unless its settings name another database.</summary>
+    public string DatabaseFile => _databaseFile;
+
+    /// <summary>The process id while it runs.</summary>
+    public int? ProcessId => _process?.Id;
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Starts the server and returns once it answers ready.</summary>
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("dotnet", [ServerAssembly()])
-        {
-            WorkingDirectory = Path.GetDirectoryName(ServerAssembly())!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["Database__Provider"] = "Sqlite";
-        info.Environment["ConnectionStrings__Conference"] = $"Data Source={_databaseFile};Pooling=false";
-        info.Environment["Auth__OrganizerKey"] = ApiHost.OrganizerKey;
-        info.Environment["Auth__SessionSigningKey"] = ApiHost.SigningKey;
-        info.Environment["Auth__PublicBaseUrl"] = BaseAddress.ToString();
-        info.Environment["Demo__SeedOnFirstRun"] = "false";
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        _process.OutputDataReceived += (_, e) => Remember(e.Data);
-        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
+        StartProcess();
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartTimeout)
         {
-            Assert.That(_process.HasExited, Is.False, $"The server exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{RecentOutput}");
+            Assert.That(_process!.HasExited, Is.False, $"The server exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{RecentOutput}");
             try
             {
                 using var response = await Organizer.GetAsync("/health/ready");
@@ -77,6 +69,78 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         Assert.Fail($"The server did not become ready within {StartTimeout.TotalSeconds} s:\n{RecentOutput}");
+    }
+
+    /// <summary>Starts the server expecting it to refuse to run: returns its exit code once it has exited.</summary>
+    public async Task<int> StartExpectingExitAsync()
+    {
+        StartProcess();
+        var process = _process!;
+        using var patience = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The server kept running; it should have refused to start:\n{RecentOutput}");
+        }
+
+        // The output is read asynchronously: WaitForExit without a timeout waits for it to be drained.
+        process.WaitForExit();
+        var code = process.ExitCode;
+        process.Dispose();
+        _process = null;
+        return code;
+    }
+
+    /// <summary>Asks the server to stop (SIGTERM, as an orchestrator does) and waits until it has.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(StartTimeout);
+        await process.WaitForExitAsync(patience.Token);
+        process.Dispose();
+        _process = null;
+    }
+
+    private void StartProcess()
+    {
+        var info = new ProcessStartInfo("dotnet", [ServerAssembly()])
+        {
+            WorkingDirectory = Path.GetDirectoryName(ServerAssembly())!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Database__Provider"] = "Sqlite";
+        info.Environment["ConnectionStrings__Conference"] = $"Data Source={_databaseFile};Pooling=false";
+        info.Environment["Auth__OrganizerKey"] = ApiHost.OrganizerKey;
+        info.Environment["Auth__SessionSigningKey"] = ApiHost.SigningKey;
+        info.Environment["Auth__PublicBaseUrl"] = BaseAddress.ToString();
+        info.Environment["Demo__SeedOnFirstRun"] = "false";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in _settings)
+        {
+            info.Environment[key] = value;
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+        _process.OutputDataReceived += (_, e) => Remember(e.Data);
+        _process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     /// <summary>Kills the server with no chance to clean up, as a crash would.</summary>

@@ -34,6 +34,28 @@ public interface IAttendanceLog
     /// connection outlives the process, so one still open was cut by a crash. Returns how many were closed.
     /// </summary>
     Task<int> CloseEverywhereAsync(AttendanceSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Closes the open hub stays one server node recorded (<see cref="HubStays.ConnectionKey"/>), in one conference or,
+    /// with no conference, everywhere: the node restarted, or it is gone and its connections with it.
+    /// </summary>
+    Task<int> CloseNodeStaysAsync(string node, Guid? conferenceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The server nodes that hold open hub stays in a conference.</summary>
+    Task<IReadOnlyList<string>> OpenHubNodesAsync(Guid conferenceId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A hub connection id is unique only on the node that holds the connection, and only that node sees it close: a hub
+/// stay is recorded under the node's name and the connection id, so each node closes its own stays and a lease holder
+/// can close those of a node that is gone.
+/// </summary>
+public static class HubStays
+{
+    public static string ConnectionKey(string node, string connectionId) => $"{node}/{connectionId}";
+
+    public static string? NodeOf(string connectionKey) =>
+        connectionKey.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? connectionKey[..slash] : null;
 }
 
 public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : IAttendanceLog
@@ -87,6 +109,22 @@ public sealed class AttendanceLog(ConferenceDbContext db, TimeProvider time) : I
 
     public Task<int> CloseEverywhereAsync(AttendanceSource source, CancellationToken cancellationToken = default) =>
         CloseAsync(db.AttendanceRecords.Where(r => r.Source == source && r.LeftAt == null), cancellationToken);
+
+    public Task<int> CloseNodeStaysAsync(string node, Guid? conferenceId, CancellationToken cancellationToken = default)
+    {
+        var prefix = HubStays.ConnectionKey(node, "");
+        var open = db.AttendanceRecords.Where(r => r.Source == AttendanceSource.Hub && r.LeftAt == null && r.ConnectionId.StartsWith(prefix));
+        return CloseAsync(conferenceId is { } id ? open.Where(r => r.ConferenceId == id) : open, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> OpenHubNodesAsync(Guid conferenceId, CancellationToken cancellationToken = default)
+    {
+        var keys = await db.AttendanceRecords.AsNoTracking()
+            .Where(r => r.ConferenceId == conferenceId && r.Source == AttendanceSource.Hub && r.LeftAt == null)
+            .Select(r => r.ConnectionId)
+            .ToListAsync(cancellationToken);
+        return [.. keys.Select(HubStays.NodeOf).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
 
     private async Task<int> CloseAsync(IQueryable<AttendanceRecord> openStays, CancellationToken cancellationToken)
     {
