@@ -1,3 +1,4 @@
+using Conference.Server.Features.Appeals;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Features.Media;
@@ -59,6 +60,7 @@ public static class ApiRoutes
         app.MapParticipantApi();
         conferences.MapShowEndpoints();
         conferences.MapAwardEndpoints();
+        conferences.MapAppealsEndpoints();
         app.MapMediaApi();
         app.MapReportEndpoints();
         return app;

@@ -47,6 +47,9 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
                 .GroupBy(e => $"lines[{e.Line}].{e.Field}")
                 .ToDictionary(g => g.Key, g => g.Select(e => $"Line {e.Line}: {e.Message}").ToArray())),
             "report", roster.Report),
+        Features.Appeals.MediaRejectedException m => WithExtension(
+            Problem(m.Problem == Features.Appeals.MediaProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity, "Video refused", m.Message),
+            "problem", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Problem.ToString())),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         RevisionConflictException c => WithExtension(
             Problem(StatusCodes.Status409Conflict, "Stale revision", c.Message), "currentRevision", c.CurrentRevision),

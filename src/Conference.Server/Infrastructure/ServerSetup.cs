@@ -32,6 +32,10 @@ public static class ServerSetup
         services.AddOpenApi();
         services.AddMediation(typeof(ServerSetup).Assembly);
         services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        services.Configure<Features.Appeals.AppealOptions>(builder.Configuration.GetSection(Features.Appeals.AppealOptions.Section));
+        services.AddSingleton<Features.Appeals.IAppealStorage, Features.Appeals.LocalAppealStorage>();
+        services.AddSingleton<Features.Appeals.VideoInspector>();
+        services.AddSingleton<Features.Appeals.AppealIntake>();
 
         builder.AddConferenceDatabase();
         builder.AddConferenceIdentity();

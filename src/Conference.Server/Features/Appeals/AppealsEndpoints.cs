@@ -1,0 +1,68 @@
+using Conference.Domain.Appeals;
+using Microsoft.AspNetCore.Http.Metadata;
+using MediatR;
+
+namespace Conference.Server.Features.Appeals;
+
+/// <summary>Video appeals under <c>/api/conferences/{id}/appeals</c>: producers collect, review, order and play them.</summary>
+public static class AppealsEndpoints
+{
+    public static void MapAppealsEndpoints(this RouteGroupBuilder conferences)
+    {
+        ArgumentNullException.ThrowIfNull(conferences);
+        var appeals = conferences.MapGroup("/{id:guid}/appeals").WithTags("Appeals");
+        appeals.MapGet("/", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListAppeals(id), ct))
+            .WithName(nameof(ListAppeals)).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // The video is the raw body, streamed to disk as it arrives; the details come in the query.
+        appeals.MapPost("/", async (
+            Guid id, Guid? segmentId, string? senderKind, string? senderName, string? country, string? language, string? title, string? message,
+            HttpRequest request, IMediator m, CancellationToken ct) =>
+        {
+            var created = await m.Send(
+                new UploadAppeal(segmentId, ParseKind(senderKind), senderName, country, language, title, message) { ConferenceId = id, Content = request.Body }, ct);
+            return TypedResults.Created($"/api/conferences/{id}/appeals/{created.Id}", created);
+        })
+            .WithName(nameof(UploadAppeal)).Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
+            .WithMetadata(new LargeUpload())
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+
+        appeals.MapGet("/{appealId:guid}", (Guid id, Guid appealId, IMediator m, CancellationToken ct) => m.Send(new GetAppeal(id, appealId), ct))
+            .WithName(nameof(GetAppeal)).ProducesProblem(StatusCodes.Status404NotFound);
+        appeals.MapGet("/{appealId:guid}/thumbnail", async (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
+            TypedResults.Stream(await m.Send(new GetAppealThumbnail(id, appealId), ct), "image/jpeg"))
+            .WithName(nameof(GetAppealThumbnail)).ProducesProblem(StatusCodes.Status404NotFound);
+        appeals.MapPut("/{appealId:guid}", (Guid id, Guid appealId, UpdateAppeal command, IMediator m, CancellationToken ct) =>
+            m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
+            .WithName(nameof(UpdateAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        appeals.MapDelete("/{appealId:guid}", (Guid id, Guid appealId, int? expectedRevision, IMediator m, CancellationToken ct) =>
+            m.Send(new RemoveAppeal(appealId, expectedRevision) { ConferenceId = id }, ct))
+            .WithName(nameof(RemoveAppeal)).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        appeals.MapPost("/{appealId:guid}/approve", (Guid id, Guid appealId, ApproveAppeal command, IMediator m, CancellationToken ct) =>
+            m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
+            .WithName(nameof(ApproveAppeal)).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+        appeals.MapPost("/{appealId:guid}/reject", (Guid id, Guid appealId, RejectAppeal command, IMediator m, CancellationToken ct) =>
+            m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
+            .WithName(nameof(RejectAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        appeals.MapPost("/{appealId:guid}/move", (Guid id, Guid appealId, MoveAppeal command, IMediator m, CancellationToken ct) =>
+            m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
+            .WithName(nameof(MoveAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        appeals.MapPost("/reorder", (Guid id, ReorderAppeals command, IMediator m, CancellationToken ct) =>
+            m.Send(command with { ConferenceId = id }, ct))
+            .WithName(nameof(ReorderAppeals)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>Spelled as in JSON (person, organization); anything else fails validation as an undefined value.</summary>
+    private static SenderKind? ParseKind(string? text) =>
+        string.IsNullOrEmpty(text) ? null
+        : Enum.TryParse<SenderKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _) ? kind
+        : (SenderKind)(-1);
+
+    /// <summary>Lifts the API's 1 MB body limit for this endpoint; the intake enforces Appeals:MaxUploadBytes while streaming.</summary>
+    private sealed class LargeUpload : IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => null;
+    }
+}
