@@ -61,6 +61,7 @@ public static class ApiRoutes
         conferences.MapShowEndpoints();
         conferences.MapAwardEndpoints();
         conferences.MapAppealsEndpoints();
+        app.MapAppealVideoEndpoint();
         app.MapMediaApi();
         app.MapReportEndpoints();
         return app;

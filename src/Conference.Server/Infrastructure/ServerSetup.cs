@@ -36,6 +36,8 @@ public static class ServerSetup
         services.AddSingleton<Features.Appeals.IAppealStorage, Features.Appeals.LocalAppealStorage>();
         services.AddSingleton<Features.Appeals.VideoInspector>();
         services.AddSingleton<Features.Appeals.AppealIntake>();
+        services.AddSingleton<Features.Appeals.AppealVideoLinks>();
+        services.AddSingleton<Live.IShowCommitObserver, Features.Appeals.AppealPlayout>();
 
         builder.AddConferenceDatabase();
         builder.AddConferenceIdentity();

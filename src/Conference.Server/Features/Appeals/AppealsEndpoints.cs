@@ -49,9 +49,40 @@ public static class AppealsEndpoints
         appeals.MapPost("/{appealId:guid}/move", (Guid id, Guid appealId, MoveAppeal command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
             .WithName(nameof(MoveAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        appeals.MapGet("/{appealId:guid}/video", async (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
+        {
+            var file = await m.Send(new PreviewAppealVideo(id, appealId), ct);
+            return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
+        }).WithName(nameof(PreviewAppealVideo)).ProducesProblem(StatusCodes.Status404NotFound);
+
+        // The block on air: the same show commands as Next, for producers and hosts.
+        var live = appeals.MapGroup("/live");
+        live.MapPost("/next", (Guid id, PlayNextAppeal c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
+            .WithName(nameof(PlayNextAppeal)).ProducesProblem(StatusCodes.Status409Conflict);
+        live.MapPost("/skip", (Guid id, SkipAppeal c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
+            .WithName(nameof(SkipAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        live.MapPost("/pause", (Guid id, PauseAppealQueue c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
+            .WithName(nameof(PauseAppealQueue)).ProducesProblem(StatusCodes.Status409Conflict);
+        live.MapPost("/resume", (Guid id, ResumeAppealQueue c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
+            .WithName(nameof(ResumeAppealQueue)).ProducesProblem(StatusCodes.Status409Conflict);
+
         appeals.MapPost("/reorder", (Guid id, ReorderAppeals command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id }, ct))
             .WithName(nameof(ReorderAppeals)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// Signed video addresses (<see cref="AppealVideoLinks"/>), outside any conference group: a video element or the
+    /// media server's ingress fetches them without a session. Range requests let players seek.
+    /// </summary>
+    public static void MapAppealVideoEndpoint(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/appeal-videos/{appealId:guid}", async (Guid appealId, Guid? conference, long? expires, string? signature, HttpResponse response, IMediator m, CancellationToken ct) =>
+        {
+            var file = await m.Send(new StreamAppealVideo(appealId, conference, expires, signature), ct);
+            response.Headers.CacheControl = "private, max-age=3600";
+            return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
+        }).WithTags("Appeals").WithName(nameof(StreamAppealVideo)).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Spelled as in JSON (person, organization); anything else fails validation as an undefined value.</summary>
