@@ -18,6 +18,7 @@ public sealed record ShowSegment(
     public DateTimeOffset PlannedEnd => PlannedStart + PlannedDuration;
 
     /// <summary>What plays one after another inside the segment (its approved video appeals), in order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<SegmentCue> Queue => Cues ?? [];
 }
 

@@ -36,10 +36,49 @@ export interface AdjustTimeRequest {
   expectedRevision: null | number;
 }
 
+export interface AppealDto {
+  id: string;
+  segmentId: string;
+  position: number;
+  senderKind: SenderKind;
+  senderName: string;
+  country: string;
+  language: string;
+  title: string;
+  message: null | string;
+  status: string;
+  rejectionReason: null | string;
+  durationSeconds: number | string;
+  video: AppealVideoDto;
+  thumbnailUrl: string;
+  sourceUrl: null | string;
+  fromSubmissionLink: boolean;
+  submittedAt: Instant;
+}
+
+export interface AppealQueueDto {
+  conferenceId: string;
+  revision: number;
+  appeals: AppealDto[];
+}
+
+export interface AppealVideoDto {
+  sizeBytes: number;
+  container: string;
+  videoCodec: string;
+  width: number;
+  height: number;
+  audioCodec: null | string;
+}
+
 export interface AppealsSection {
   played: number;
   skipped: number;
   byCountry: CountryAppeals[];
+}
+
+export interface ApproveAppeal {
+  expectedRevision: null | number;
 }
 
 export interface AttendanceDto {
@@ -377,6 +416,12 @@ export interface MinuteAttendance {
   presentAtEnd: number;
 }
 
+export interface MoveAppeal {
+  expectedRevision: null | number;
+  segmentId: null | string;
+  position: null | number;
+}
+
 export interface NextSegmentRequest {
   expectedRevision: null | number;
 }
@@ -399,6 +444,10 @@ export interface ParticipantDto {
 }
 
 export type ParticipantOrigin = 'roster' | 'registration';
+
+export interface PauseAppealQueue {
+  expectedRevision: null | number;
+}
 
 export interface PauseShowRequest {
   expectedRevision: null | number;
@@ -424,6 +473,10 @@ export interface PlannedTimelineDto {
   segments: PlannedSegmentDto[];
 }
 
+export interface PlayNextAppeal {
+  expectedRevision: null | number;
+}
+
 export type PlayoutMode = 'client' | 'ingress';
 
 export interface PostEventReport {
@@ -446,6 +499,14 @@ export interface PresentParticipant {
   roles: string[];
   since: Instant;
   sources: AttendanceSource[];
+}
+
+export interface ProblemDetails {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
 }
 
 export interface ProgramSection {
@@ -517,12 +578,27 @@ export interface RegistrationDto {
   placesLeft: null | number;
 }
 
+export interface RejectAppeal {
+  expectedRevision: null | number;
+  reason: null | string;
+}
+
+export interface ReorderAppeals {
+  expectedRevision: null | number;
+  segmentId: null | string;
+  appealIds: null | string[];
+}
+
 export interface ReorderSegments {
   expectedRevision: null | number;
   segmentIds: null | string[];
 }
 
 export interface ResetShowRequest {
+  expectedRevision: null | number;
+}
+
+export interface ResumeAppealQueue {
   expectedRevision: null | number;
 }
 
@@ -635,6 +711,8 @@ export interface SendMessageRequest {
   expectedRevision: null | number;
 }
 
+export type SenderKind = 'person' | 'organization';
+
 export interface SessionDto {
   token: string;
   expiresAt: Instant;
@@ -664,6 +742,11 @@ export interface ShowTimelineView {
   projectedDelay: Duration;
   planShift: Duration;
   rehearsals: ShowRehearsal[];
+}
+
+export interface SkipAppeal {
+  appealId: null | string;
+  expectedRevision: null | number;
 }
 
 export interface SkipSegmentRequest {
@@ -702,6 +785,19 @@ export interface StaySummary {
   shortestSeconds: number;
   longestSeconds: number;
   buckets: StayBucket[];
+}
+
+export interface Stream {
+}
+
+export interface UpdateAppeal {
+  expectedRevision: null | number;
+  senderKind: null | SenderKind;
+  senderName: null | string;
+  country: null | string;
+  language: null | string;
+  title: null | string;
+  message: null | string;
 }
 
 export interface UpdateAward {
@@ -757,6 +853,30 @@ export interface ZonedInstant {
   viewer: null | Instant;
 }
 
+export interface AppealCaption {
+  appealId: string;
+  senderName: string;
+  senderKind: SenderKind;
+  country: string;
+  language: string;
+  title: string;
+  durationSeconds: number;
+  startedAt: Instant | null;
+  videoUrl: string | null;
+}
+
+export interface AppealQueueNotice {
+  conferenceId: string;
+  segmentId: string;
+  nowPlaying: AppealCaption | null;
+  next: AppealCaption | null;
+  waiting: number;
+  queuePaused: boolean;
+  pausedTotalSeconds: number;
+  blockEndsAt: Instant | null;
+  revision: number;
+}
+
 export interface AwardTallyNotice {
   conferenceId: string;
   tally: AwardTally;
@@ -780,6 +900,11 @@ export interface ProgramChangedNotice {
   programRevision: number;
 }
 
+export interface SegmentCue {
+  id: string;
+  duration: Duration;
+}
+
 export interface ShowProgram {
   conferenceId: string;
   programRevision: number;
@@ -798,6 +923,7 @@ export interface ShowSegment {
   audienceMuted: boolean;
   mediaDuration: Duration | null;
   plannedStart: Instant;
+  cues: SegmentCue[] | null;
   plannedEnd: Instant;
 }
 
