@@ -46,6 +46,16 @@ public class AppealLiveTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.That(state.Runs[1].EndedAt, Is.EqualTo(blockStart.AddSeconds(8)));
         var queue = await Read<AppealQueueDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals"));
         Assert.That(queue.Appeals.Select(a => a.Status), Is.All.EqualTo("played"));
+
+        var report = await Read<Domain.Reports.PostEventReport>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/report"));
+        Assert.That((report.Appeals.Played, report.Appeals.Skipped), Is.EqualTo((3, 0)));
+        Assert.That(report.Appeals.Turns.Select(t => (t.SenderName, t.StartedAt, t.EndedAt)), Is.EqualTo(new[]
+        {
+            ("Ayşe Kaya", (DateTimeOffset?)blockStart, blockStart.AddSeconds(3)),
+            ("Hasan Aliyev", (DateTimeOffset?)blockStart.AddSeconds(3), blockStart.AddSeconds(5)),
+            ("Baku Friends", (DateTimeOffset?)blockStart.AddSeconds(5), blockStart.AddSeconds(8)),
+        }));
+        Assert.That(report.Appeals.ByCountry.Single(), Is.EqualTo(new Domain.Reports.CountryAppeals("TR", 3, 0)));
     }
 
     [Test]
