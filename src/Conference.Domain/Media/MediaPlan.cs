@@ -14,7 +14,8 @@ public static class MediaPlan
     /// <param name="program">The conference's program.</param>
     /// <param name="callUp">The recipients of the running awards ceremony in call-up order (participant ids), if it has an award list:
     /// the one at the show's cue has the floor.</param>
-    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null)
+    /// <param name="cueMedia">Where the queue item on air (the video appeal) is fetched from, if one is.</param>
+    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null, Uri? cueMedia = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(program);
@@ -34,6 +35,14 @@ public static class MediaPlan
         var playout = segment.Media is { } media
             ? new Playout(segment.Id, media.Url, media.Duration, startedAt, state.PausedTotal, state.PausedAt)
             : null;
+
+        // An appeal on air plays like a recording that started with it; pauses before it do not count.
+        if (cueMedia is not null && state.CueId is { } cueId && state.CueStartedAt is { } cueStartedAt
+            && segment.Cues.FirstOrDefault(c => c.Id == cueId) is { } cue)
+        {
+            playout = new Playout(segment.Id, cueMedia, cue.Duration, cueStartedAt, state.PausedTotal - state.CuePausedBase, state.PausedAt);
+        }
+
         var awardee = segment.Kind == SegmentKind.AwardsCeremony && callUp is not null && state.CueIndex < callUp.Count
             ? callUp[state.CueIndex].ToString()
             : null;

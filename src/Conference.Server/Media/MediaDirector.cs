@@ -39,7 +39,7 @@ public sealed partial class MediaDirector(
             }
             else
             {
-                desired = MediaPlan.Desired(show.Show, show.Program, show.CallUp);
+                desired = MediaPlan.Desired(show.Show, show.Program, show.CallUp, show.CueMedia);
                 live = desired.Recording;
                 var actual = await ConvergeAsync(conferenceId, desired, cancellationToken);
                 status = new MediaStatus(conferenceId, provider.Name, MediaSyncState.InSync, null, clock.GetUtcNow(), Expected(desired), actual);
@@ -61,7 +61,7 @@ public sealed partial class MediaDirector(
     public async Task<MediaJoinTicket> IssueJoinTicketAsync(Guid conferenceId, MediaMember member, CancellationToken cancellationToken)
     {
         var show = await situations.GetShowAsync(conferenceId, cancellationToken);
-        var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program, show.CallUp);
+        var desired = show is null ? DesiredMedia.Idle : MediaPlan.Desired(show.Show, show.Program, show.CallUp, show.CueMedia);
         return provider.IssueJoinTicket(MediaRooms.For(conferenceId), member, MediaPlan.RightsOf(member, desired), _options.JoinTokenLifetime)
             with { Playout = _options.PlayoutMode };
     }

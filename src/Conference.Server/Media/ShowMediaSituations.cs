@@ -83,7 +83,9 @@ public sealed class ShowMediaSituations(IServiceProvider services) : IMediaSitua
         try
         {
             var (conference, program, state) = await services.GetRequiredService<ShowCoordinator>().ReadAsync(db, conferenceId, cancellationToken);
-            return new MediaShow(state, conference, await CallUpAsync(db, conferenceId, program, state, cancellationToken));
+            return new MediaShow(
+                state, conference, await CallUpAsync(db, conferenceId, program, state, cancellationToken),
+                await services.GetRequiredService<Features.Appeals.AppealVideoLinks>().OnAirAsync(db, conferenceId, state, cancellationToken));
         }
         catch (NotFoundException)
         {
