@@ -51,7 +51,8 @@ public sealed class Appeal
         Video = null!;
     }
 
-    internal Appeal(Guid id, Guid segmentId, int position, AppealDraft draft, AppealVideo video, Uri? sourceUrl, Guid? submissionLinkId, DateTimeOffset submittedAt)
+    internal Appeal(Guid id, Guid segmentId, int position, AppealDraft draft, AppealVideo video, Uri? sourceUrl, Guid? submissionLinkId,
+        DateTimeOffset submittedAt)
         : this()
     {
         Id = id;

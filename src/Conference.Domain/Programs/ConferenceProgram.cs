@@ -141,7 +141,8 @@ public sealed class ConferenceProgram
 
         if (Segment.CueTotal(cues) > SegmentLimits.MaxDuration)
         {
-            throw new ProgramRuleException("segmentId", $"The approved appeals of '{segment.Title}' would last more than {SegmentLimits.MaxDuration.TotalHours:0} hours.");
+            throw new ProgramRuleException("segmentId",
+                $"The approved appeals of '{segment.Title}' would last more than {SegmentLimits.MaxDuration.TotalHours:0} hours.");
         }
 
         var before = (segment.Cues, segment.PlannedDuration);

@@ -31,13 +31,7 @@ public static class ServerSetup
         services.AddExceptionHandler<ProblemDetailsMapping>();
         services.AddOpenApi();
         services.AddMediation(typeof(ServerSetup).Assembly);
-        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
-        services.Configure<Features.Appeals.AppealOptions>(builder.Configuration.GetSection(Features.Appeals.AppealOptions.Section));
-        services.AddSingleton<Features.Appeals.IAppealStorage, Features.Appeals.LocalAppealStorage>();
-        services.AddSingleton<Features.Appeals.VideoInspector>();
-        services.AddSingleton<Features.Appeals.AppealIntake>();
-        services.AddSingleton<Features.Appeals.AppealVideoLinks>();
-        services.AddSingleton<Live.IShowCommitObserver, Features.Appeals.AppealPlayout>();
+        services.AddConferenceFeatures(builder.Configuration);
 
         builder.AddConferenceDatabase();
         builder.AddConferenceIdentity();

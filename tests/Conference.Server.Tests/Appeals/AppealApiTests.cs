@@ -108,7 +108,8 @@ public class AppealApiTests(DatabaseKind kind) : ApiTestBase(kind)
         Assert.That(program.Segments[0].DurationSeconds, Is.EqualTo(5).Within(0.2), "3 s + 2 s approved; the rejected one does not count");
         var timeline = await Read<JsonObject>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/timeline"));
         Assert.That(timeline.ToJsonString(), Does.Contain("11:00:05"), "the next segment starts after the approved appeals");
-        Assert.That(queue.Appeals.Single(a => a.Id == third.Id), Has.Property(nameof(AppealDto.Status)).EqualTo("rejected").And.Property(nameof(AppealDto.RejectionReason)).EqualTo("Sound is missing"));
+        Assert.That(queue.Appeals.Single(a => a.Id == third.Id),
+            Has.Property(nameof(AppealDto.Status)).EqualTo("rejected").And.Property(nameof(AppealDto.RejectionReason)).EqualTo("Sound is missing"));
 
         queue = await Read<AppealQueueDto>(await Organizer.PostAsJsonAsync(
             $"/api/conferences/{conference.Id}/appeals/reorder", new { expectedRevision = 7, segmentId = block, appealIds = new[] { third.Id, second.Id, first.Id } }));

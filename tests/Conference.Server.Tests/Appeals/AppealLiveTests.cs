@@ -121,7 +121,13 @@ public class AppealLiveTests(DatabaseKind kind) : LiveTestBase(kind)
     {
         var conference = await CreateProgramAsync(Custom("Welcome", 60), new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }, Custom("Closing"));
         var appeals = new List<AppealDto>();
-        foreach (var (sender, file) in new[] { ("Ayşe Kaya", await TestVideos.ThreeSecondsAsync()), ("Hasan Aliyev", await TestVideos.TwoSecondsAsync()), ("Baku Friends", await TestVideos.ThreeSecondsAsync()) })
+        var videos = new[]
+        {
+            ("Ayşe Kaya", await TestVideos.ThreeSecondsAsync()),
+            ("Hasan Aliyev", await TestVideos.TwoSecondsAsync()),
+            ("Baku Friends", await TestVideos.ThreeSecondsAsync()),
+        };
+        foreach (var (sender, file) in videos)
         {
             using var content = new StreamContent(File.OpenRead(file));
             var url = $"/api/conferences/{conference.Id}/appeals?segmentId={conference.Segments[1].Id}&senderName={Uri.EscapeDataString(sender)}&country=TR&language=az&title=Hello";

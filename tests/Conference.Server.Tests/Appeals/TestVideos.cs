@@ -33,7 +33,9 @@ public static class TestVideos
         Directory.CreateDirectory(folder);
         string In(string name) => Path.Combine(folder, name);
 
-        await FfmpegAsync($"-f lavfi -i testsrc=duration=3:size=320x240:rate=25 -f lavfi -i sine=frequency=440:duration=3 -c:v libx264 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {In("pattern-3s.mp4")}");
+        await FfmpegAsync(
+            "-f lavfi -i testsrc=duration=3:size=320x240:rate=25 -f lavfi -i sine=frequency=440:duration=3 "
+            + $"-c:v libx264 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {In("pattern-3s.mp4")}");
         await FfmpegAsync($"-f lavfi -i testsrc=duration=2:size=160x120:rate=25 -c:v libvpx -b:v 200k {In("pattern-2s.webm")}");
         await FfmpegAsync($"-f lavfi -i testsrc=duration=12:size=160x120:rate=10 -c:v libx264 -pix_fmt yuv420p {In("pattern-12s.mp4")}");
         await FfmpegAsync($"-f lavfi -i sine=frequency=440:duration=3 -c:a aac {In("audio-only.m4a")}");

@@ -23,7 +23,8 @@ public static class AppealDetailsExtensions
     public static AppealDraft ToDraft(this IAppealDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        return new AppealDraft(details.SenderKind ?? SenderKind.Person, details.SenderName!, details.Country!, details.Language!, details.Title!, details.Message);
+        return new AppealDraft(details.SenderKind ?? SenderKind.Person, details.SenderName!, details.Country!, details.Language!, details.Title!,
+            details.Message);
     }
 }
 

@@ -46,7 +46,8 @@ public sealed record AppealDto(
         outcome ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(appeal.Status.ToString()),
         appeal.RejectionReason,
         appeal.Video.Duration.TotalSeconds,
-        new AppealVideoDto(appeal.Video.SizeBytes, appeal.Video.Container, appeal.Video.VideoCodec, appeal.Video.Width, appeal.Video.Height, appeal.Video.AudioCodec),
+        new AppealVideoDto(appeal.Video.SizeBytes, appeal.Video.Container, appeal.Video.VideoCodec, appeal.Video.Width, appeal.Video.Height,
+            appeal.Video.AudioCodec),
         $"/api/conferences/{conferenceId}/appeals/{appeal.Id}/thumbnail",
         appeal.SourceUrl,
         appeal.SubmissionLinkId is not null,
@@ -81,7 +82,8 @@ public static class AppealStore
     /// its approved appeals, so the planned timeline and the live deadlines follow. Returns whether the
     /// program changed (the caller then tells the live side).
     /// </summary>
-    public static async Task<bool> SaveAppealsAsync(this ConferenceDbContext db, AppealQueue queue, ConferenceProgram program, CancellationToken cancellationToken)
+    public static async Task<bool> SaveAppealsAsync(this ConferenceDbContext db, AppealQueue queue, ConferenceProgram program,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
         ArgumentNullException.ThrowIfNull(program);

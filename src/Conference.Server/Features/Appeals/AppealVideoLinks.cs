@@ -48,7 +48,8 @@ public sealed class AppealVideoLinks(IOptions<SessionSettings> sessions, IOption
     public string Sign(Guid conferenceId, Guid appealId, DateTimeOffset expires)
     {
         var unix = expires.ToUnixTimeSeconds();
-        return $"/api/appeal-videos/{appealId}?conference={conferenceId}&expires={unix.ToString(CultureInfo.InvariantCulture)}&signature={Signature(conferenceId, appealId, unix)}";
+        var expiresText = unix.ToString(CultureInfo.InvariantCulture);
+        return $"/api/appeal-videos/{appealId}?conference={conferenceId}&expires={expiresText}&signature={Signature(conferenceId, appealId, unix)}";
     }
 
     public bool IsValid(Guid conferenceId, Guid appealId, long expires, string? signature, DateTimeOffset now) =>

@@ -21,7 +21,12 @@ public static class AppealsEndpoints
             HttpRequest request, IMediator m, CancellationToken ct) =>
         {
             var created = await m.Send(
-                new UploadAppeal(segmentId, ParseKind(senderKind), senderName, country, language, title, message) { ConferenceId = id, Content = request.Body }, ct);
+                new UploadAppeal(segmentId, ParseKind(senderKind), senderName, country, language, title, message)
+                {
+                    ConferenceId = id,
+                    Content = request.Body,
+                },
+                ct);
             return TypedResults.Created($"/api/conferences/{id}/appeals/{created.Id}", created);
         })
             .WithName(nameof(UploadAppeal)).Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
@@ -75,14 +80,17 @@ public static class AppealsEndpoints
     /// Signed video addresses (<see cref="AppealVideoLinks"/>), outside any conference group: a video element or the
     /// media server's ingress fetches them without a session. Range requests let players seek.
     /// </summary>
-    public static void MapAppealVideoEndpoint(this IEndpointRouteBuilder app)
+    public static void MapAppealVideoEndpoints(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/appeal-videos/{appealId:guid}", async (Guid appealId, Guid? conference, long? expires, string? signature, HttpResponse response, IMediator m, CancellationToken ct) =>
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/appeal-videos/{appealId:guid}", async (Guid appealId, Guid? conference, long? expires, string? signature, HttpResponse response,
+            IMediator m, CancellationToken ct) =>
         {
             var file = await m.Send(new StreamAppealVideo(appealId, conference, expires, signature), ct);
             response.Headers.CacheControl = "private, max-age=3600";
             return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
-        }).WithTags("Appeals").WithName(nameof(StreamAppealVideo)).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        }).WithTags("Appeals").WithName(nameof(StreamAppealVideo))
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Spelled as in JSON (person, organization); anything else fails validation as an undefined value.</summary>

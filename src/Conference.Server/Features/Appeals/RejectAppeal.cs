@@ -9,7 +9,10 @@ using MediatR;
 
 namespace Conference.Server.Features.Appeals;
 
-/// <summary>Rejects an appeal with a reason. Rejecting an approved one during the show pulls it out of the running queue (it stops at once if it is on air).</summary>
+/// <summary>
+/// Rejects an appeal with a reason. Rejecting an approved one during the show pulls it out of the running queue
+/// (it stops at once if it is on air).
+/// </summary>
 [Requires(Permission.ManageAppeals)]
 public sealed record RejectAppeal(int? ExpectedRevision, string? Reason) : IRequest<AppealQueueDto>, IConferenceRequest
 {
@@ -25,7 +28,8 @@ public sealed class RejectAppealValidator : AbstractValidator<RejectAppeal>
     public RejectAppealValidator()
     {
         RuleFor(r => r.ExpectedRevision).Revision();
-        RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why the appeal is rejected ('reason').").MaximumLength(Conference.Domain.Appeals.AppealLimits.ReasonMaxLength);
+        RuleFor(r => r.Reason).NotEmpty().WithMessage("Say why the appeal is rejected ('reason').")
+            .MaximumLength(Conference.Domain.Appeals.AppealLimits.ReasonMaxLength);
     }
 }
 

@@ -22,7 +22,8 @@ public sealed class RemoveAppealValidator : AbstractValidator<RemoveAppeal>
     public RemoveAppealValidator() => RuleFor(r => r.ExpectedRevision).Revision();
 }
 
-public sealed class RemoveAppealHandler(ConferenceDbContext db, ProgramChangeNotifier notifier, AppealIntake intake) : IRequestHandler<RemoveAppeal, AppealQueueDto>
+public sealed class RemoveAppealHandler(ConferenceDbContext db, ProgramChangeNotifier notifier, AppealIntake intake)
+    : IRequestHandler<RemoveAppeal, AppealQueueDto>
 {
     public async Task<AppealQueueDto> Handle(RemoveAppeal request, CancellationToken cancellationToken)
     {

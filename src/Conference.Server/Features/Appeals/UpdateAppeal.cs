@@ -11,7 +11,8 @@ namespace Conference.Server.Features.Appeals;
 
 /// <summary>Changes what is told about an appeal (sender, country, language, title, message); the video stays.</summary>
 [Requires(Permission.ManageAppeals)]
-public sealed record UpdateAppeal(int? ExpectedRevision, Conference.Domain.Appeals.SenderKind? SenderKind, string? SenderName, string? Country, string? Language, string? Title, string? Message) : IRequest<AppealQueueDto>, IConferenceRequest, IAppealDetails
+public sealed record UpdateAppeal(int? ExpectedRevision, Conference.Domain.Appeals.SenderKind? SenderKind, string? SenderName, string? Country,
+    string? Language, string? Title, string? Message) : IRequest<AppealQueueDto>, IConferenceRequest, IAppealDetails
 {
     [JsonIgnore]
     public Guid ConferenceId { get; init; }

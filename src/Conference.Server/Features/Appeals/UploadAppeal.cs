@@ -14,7 +14,8 @@ namespace Conference.Server.Features.Appeals;
 /// file is checked with FFmpeg before anything is kept; the appeal waits for review at the end of its queue.
 /// </summary>
 [Requires(Permission.ManageAppeals)]
-public sealed record UploadAppeal(Guid? SegmentId, SenderKind? SenderKind, string? SenderName, string? Country, string? Language, string? Title, string? Message)
+public sealed record UploadAppeal(Guid? SegmentId, SenderKind? SenderKind, string? SenderName, string? Country, string? Language, string? Title,
+    string? Message)
     : IRequest<AppealDto>, IConferenceRequest, IAppealDetails
 {
     [JsonIgnore]

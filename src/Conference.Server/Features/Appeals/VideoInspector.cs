@@ -9,7 +9,8 @@ namespace Conference.Server.Features.Appeals;
 public sealed record VideoFacts(TimeSpan Duration, string Container, string VideoCodec, int Width, int Height, string? AudioCodec)
 {
     /// <summary>The file extension the stored file gets, so browsers and media servers recognize it.</summary>
-    public string Extension => Container.Contains("webm", StringComparison.Ordinal) || Container.Contains("matroska", StringComparison.Ordinal) ? ".webm" : ".mp4";
+    public string Extension =>
+        Container.Contains("webm", StringComparison.Ordinal) || Container.Contains("matroska", StringComparison.Ordinal) ? ".webm" : ".mp4";
 
     public string ContentType => Extension == ".webm" ? "video/webm" : "video/mp4";
 }
@@ -40,7 +41,8 @@ public sealed class VideoInspector(IOptions<AppealOptions> options)
         }
         catch (Exception exception) when (exception is FFMpegException or FFProbeException or FormatException or InvalidOperationException)
         {
-            throw new MediaRejectedException(MediaProblem.NotVideo, "The file is not a playable video: ffprobe cannot read it (corrupt, truncated or not a media file).");
+            throw new MediaRejectedException(MediaProblem.NotVideo,
+                "The file is not a playable video: ffprobe cannot read it (corrupt, truncated or not a media file).");
         }
 
         var video = analysis.PrimaryVideoStream;
@@ -73,7 +75,8 @@ public sealed class VideoInspector(IOptions<AppealOptions> options)
         }
 
         await EnsureCompleteAsync(path, duration, cancellationToken);
-        return new VideoFacts(duration, analysis.Format.FormatName, video.CodecName, video.Width ?? 0, video.Height ?? 0, analysis.PrimaryAudioStream?.CodecName);
+        return new VideoFacts(duration, analysis.Format.FormatName, video.CodecName, video.Width ?? 0, video.Height ?? 0,
+            analysis.PrimaryAudioStream?.CodecName);
     }
 
     /// <summary>A still frame near the start (or the middle of a very short video), 320 pixels wide, as JPEG.</summary>

@@ -87,9 +87,10 @@ public static class ReportPage
             .Append("<table><thead><tr><th>From</th><th>Country</th><th>Title</th><th>Started</th><th>Ended</th><th>Outcome</th></tr></thead><tbody>");
         foreach (var turn in report.Appeals.Turns)
         {
+            var reason = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(turn.Reason.ToString());
             page.Append($"<tr><td>{E(turn.SenderName ?? turn.AppealId.ToString())}</td><td>{E(turn.Country ?? "")}</td><td>{E(turn.Title ?? "")}</td>")
                 .Append($"<td>{E(At(turn.StartedAt))}</td><td>{E(At(turn.EndedAt))}</td>")
-                .Append($"<td>{(turn.Played ? "played" : "skipped")} ({E(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(turn.Reason.ToString()))})</td></tr>");
+                .Append($"<td>{(turn.Played ? "played" : "skipped")} ({E(reason)})</td></tr>");
         }
 
         page.Append("</tbody></table>")

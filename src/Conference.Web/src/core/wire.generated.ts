@@ -31,7 +31,7 @@ export interface AddSegment {
   translations?: null | Record<string, SegmentTranslationInput>;
 }
 
-export interface AdjustTimeRequest {
+export interface AdjustTime {
   deltaSeconds: null | number;
   expectedRevision: null | number;
 }
@@ -62,6 +62,18 @@ export interface AppealQueueDto {
   appeals: AppealDto[];
 }
 
+export interface AppealTurn {
+  appealId: string;
+  senderName: null | string;
+  country: null | string;
+  title: null | string;
+  segmentId: string;
+  startedAt: null | Instant;
+  endedAt: Instant;
+  reason: CueEndReason;
+  played: boolean;
+}
+
 export interface AppealVideoDto {
   sizeBytes: number;
   container: string;
@@ -75,6 +87,7 @@ export interface AppealsSection {
   played: number;
   skipped: number;
   byCountry: CountryAppeals[];
+  turns: AppealTurn[];
 }
 
 export interface ApproveAppeal {
@@ -184,7 +197,7 @@ export interface AwardsSection {
 
 export type CallUpOrder = 'byCountryThenName' | 'byName' | 'asImported' | '';
 
-export interface ChangeCueRequest {
+export interface ChangeCue {
   cueIndex: null | number;
   expectedRevision: null | number;
 }
@@ -280,15 +293,26 @@ export interface CreateParticipant {
   roles: null | string[];
 }
 
+export type CueEndReason = 'finished' | 'playedNext' | 'skipped' | 'pulledOut' | 'segmentEnded';
+
 export type EndMode = 'manual' | 'autoAdvance';
 
-export interface EndShowRequest {
+export interface EndShow {
   expectedRevision: null | number;
 }
 
-export interface GoToSegmentRequest {
+export interface GoToSegment {
   segmentId: null | string;
   expectedRevision: null | number;
+}
+
+export interface HttpValidationProblemDetails {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
+  errors?: Record<string, string[]>;
 }
 
 export interface ImportReport {
@@ -422,7 +446,7 @@ export interface MoveAppeal {
   position: null | number;
 }
 
-export interface NextSegmentRequest {
+export interface NextSegment {
   expectedRevision: null | number;
 }
 
@@ -449,7 +473,7 @@ export interface PauseAppealQueue {
   expectedRevision: null | number;
 }
 
-export interface PauseShowRequest {
+export interface PauseShow {
   expectedRevision: null | number;
 }
 
@@ -594,7 +618,7 @@ export interface ReorderSegments {
   segmentIds: null | string[];
 }
 
-export interface ResetShowRequest {
+export interface ResetShow {
   expectedRevision: null | number;
 }
 
@@ -602,7 +626,7 @@ export interface ResumeAppealQueue {
   expectedRevision: null | number;
 }
 
-export interface ResumeShowRequest {
+export interface ResumeShow {
   expectedRevision: null | number;
 }
 
@@ -705,7 +729,7 @@ export interface SegmentTranslationInput {
   title: null | string;
 }
 
-export interface SendMessageRequest {
+export interface SendMessage {
   audience: null | MessageAudience;
   text: null | string;
   expectedRevision: null | number;
@@ -749,7 +773,7 @@ export interface SkipAppeal {
   expectedRevision: null | number;
 }
 
-export interface SkipSegmentRequest {
+export interface SkipSegment {
   segmentId: null | string;
   expectedRevision: null | number;
 }
@@ -768,7 +792,7 @@ export interface SpeakerInput {
 
 export type StartMode = 'followsPrevious' | 'fixed';
 
-export interface StartShowRequest {
+export interface StartShow {
   expectedRevision: null | number;
 }
 
