@@ -1,3 +1,4 @@
+using Conference.Server.Infrastructure;
 using Conference.Domain.Appeals;
 using Microsoft.AspNetCore.Http.Metadata;
 using MediatR;
@@ -12,8 +13,7 @@ public static class AppealsEndpoints
         ArgumentNullException.ThrowIfNull(conferences);
         var appeals = conferences.MapGroup("/{id:guid}/appeals").WithTags("Appeals");
         appeals.MapGet("/", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListAppeals(id), ct))
-            .WithName(nameof(ListAppeals)).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(ListAppeals)).ProducesAccessProblems().ProducesNotFound();
 
         // The video is the raw body, streamed to disk as it arrives; the details come in the query.
         appeals.MapPost("/", async (
@@ -29,51 +29,51 @@ public static class AppealsEndpoints
                 ct);
             return TypedResults.Created($"/api/conferences/{id}/appeals/{created.Id}", created);
         })
-            .WithName(nameof(UploadAppeal)).Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
-            .WithMetadata(new LargeUpload())
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(UploadAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
+            .WithMetadata(new LargeUpload());
 
         appeals.MapGet("/{appealId:guid}", (Guid id, Guid appealId, IMediator m, CancellationToken ct) => m.Send(new GetAppeal(id, appealId), ct))
-            .WithName(nameof(GetAppeal)).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(GetAppeal)).ProducesAccessProblems().ProducesNotFound();
         appeals.MapGet("/{appealId:guid}/thumbnail", async (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
             TypedResults.Stream(await m.Send(new GetAppealThumbnail(id, appealId), ct), "image/jpeg"))
-            .WithName(nameof(GetAppealThumbnail)).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(GetAppealThumbnail)).ProducesAccessProblems().ProducesNotFound();
         appeals.MapPut("/{appealId:guid}", (Guid id, Guid appealId, UpdateAppeal command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
-            .WithName(nameof(UpdateAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(UpdateAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         appeals.MapDelete("/{appealId:guid}", (Guid id, Guid appealId, int? expectedRevision, IMediator m, CancellationToken ct) =>
             m.Send(new RemoveAppeal(appealId, expectedRevision) { ConferenceId = id }, ct))
-            .WithName(nameof(RemoveAppeal)).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(RemoveAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesConflict();
         appeals.MapPost("/{appealId:guid}/approve", (Guid id, Guid appealId, ApproveAppeal command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
-            .WithName(nameof(ApproveAppeal)).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(ApproveAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         appeals.MapPost("/{appealId:guid}/reject", (Guid id, Guid appealId, RejectAppeal command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
-            .WithName(nameof(RejectAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(RejectAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         appeals.MapPost("/{appealId:guid}/move", (Guid id, Guid appealId, MoveAppeal command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id, AppealId = appealId }, ct))
-            .WithName(nameof(MoveAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(MoveAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         appeals.MapGet("/{appealId:guid}/video", async (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
         {
             var file = await m.Send(new PreviewAppealVideo(id, appealId), ct);
             return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
-        }).WithName(nameof(PreviewAppealVideo)).ProducesProblem(StatusCodes.Status404NotFound);
+        }).WithName(nameof(PreviewAppealVideo)).ProducesAccessProblems().ProducesNotFound();
 
         // The block on air: the same show commands as Next, for producers and hosts.
         var live = appeals.MapGroup("/live");
         live.MapPost("/next", (Guid id, PlayNextAppeal c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
-            .WithName(nameof(PlayNextAppeal)).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(PlayNextAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         live.MapPost("/skip", (Guid id, SkipAppeal c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
-            .WithName(nameof(SkipAppeal)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(SkipAppeal)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         live.MapPost("/pause", (Guid id, PauseAppealQueue c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
-            .WithName(nameof(PauseAppealQueue)).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(PauseAppealQueue)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
         live.MapPost("/resume", (Guid id, ResumeAppealQueue c, IMediator m, CancellationToken ct) => m.Send(c with { ConferenceId = id }, ct))
-            .WithName(nameof(ResumeAppealQueue)).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(ResumeAppealQueue)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
 
         appeals.MapPost("/reorder", (Guid id, ReorderAppeals command, IMediator m, CancellationToken ct) =>
             m.Send(command with { ConferenceId = id }, ct))
-            .WithName(nameof(ReorderAppeals)).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(nameof(ReorderAppeals)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict();
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ public static class AppealsEndpoints
             response.Headers.CacheControl = "private, max-age=3600";
             return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
         }).WithTags("Appeals").WithName(nameof(StreamAppealVideo))
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound();
     }
 
     /// <summary>Spelled as in JSON (person, organization); anything else fails validation as an undefined value.</summary>
