@@ -106,6 +106,16 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         // Approving twice and deleting twice are illegal moves (409, 404): an allowed cell is "in".
         ("POST", "/api/conferences/{A}/appeals/{appeal}/approve", """{"expectedRevision":{appealrev}}""", "401 in in 403 403 403 403 in"),
         ("DELETE", "/api/conferences/{A}/appeals/{appeal}?expectedRevision={appealrev}", null, "401 in in 403 403 403 403 in"),
+        ("GET", "/api/conferences/{A}/appeals/{appeal}/video", null, HostAndProducer),
+
+        // The queue moves only while its block is on air (409 before the show): an allowed cell is "in".
+        ("POST", "/api/conferences/{A}/appeals/live/next", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+        ("POST", "/api/conferences/{A}/appeals/live/skip", """{"expectedRevision":{showrev},"appealId":"{appeal}"}""", "401 in in 403 403 403 403 in"),
+        ("POST", "/api/conferences/{A}/appeals/live/pause", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+        ("POST", "/api/conferences/{A}/appeals/live/resume", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+
+        // Authorized by its signature, not by a caller's role: without one, nobody gets the video.
+        ("GET", "/api/appeal-videos/{appeal}?conference={A}&expires=4102444800&signature=forged", null, "403 403 403 403 403 403 403 403"),
 
         // Authorized by LiveKit's signature, not by a caller's role (see MediaWebhookTests); with the
         // simulated provider this host runs, there is no LiveKit to receive from, for anyone.
