@@ -69,6 +69,7 @@ public sealed partial class ConferenceLiveClient : IAsyncDisposable
         Connection.On<HostMessage>(nameof(IConferenceClient.MessageReceived), message => MessageReceived?.Invoke(this, message));
         Connection.On<MediaStatus>(nameof(IConferenceClient.MediaStatusChanged), status => MediaStatusChanged?.Invoke(this, status));
         ListenForAwards();
+        ListenForAppeals();
 
         // An edited program comes as a notice only: the fresh snapshot carries the program and its timelines.
         Connection.On<ProgramChangedNotice>(nameof(IConferenceClient.ProgramChanged), notice =>

@@ -26,4 +26,7 @@ public interface IConferenceClient
 
     /// <summary>To hosts and producers: a recipient was marked; the award's tally by country.</summary>
     Task AwardTallyChanged(AwardTallyNotice notice);
+
+    /// <summary>To everyone: the appeals block moved (an appeal started or ended, the queue or the show paused).</summary>
+    Task AppealQueueChanged(AppealQueueNotice notice);
 }

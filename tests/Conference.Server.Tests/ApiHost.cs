@@ -16,6 +16,9 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Where this host keeps appeal videos: a fresh temp folder, never the source tree.</summary>
+    public string MediaFolder { get; } = Path.Combine(Path.GetTempPath(), $"conference-media-{Guid.NewGuid():N}");
+
     /// <summary>Every warning and error the server logged, for tests of what lands in the log.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -27,6 +30,7 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
         builder.UseSetting("Auth:OrganizerKey", OrganizerKey);
         builder.UseSetting("Auth:SessionSigningKey", SigningKey);
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        builder.UseSetting("Appeals:StoragePath", MediaFolder);
 
         // Every test client shares one address; fixtures that test the limits set their own.
         builder.UseSetting("RateLimits:Join:PermitLimit", "100000");
@@ -56,6 +60,15 @@ public sealed class ApiHost(TestDatabase database, IReadOnlyDictionary<string, s
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(MediaFolder))
+        {
+            Directory.Delete(MediaFolder, recursive: true);
+        }
     }
 
     public HttpClient CreateOrganizerClient()

@@ -16,7 +16,9 @@ public static class MediaPlan
     /// the one at the show's cue has the floor.</param>
     /// <param name="speakerIdentity">The media identity (participant id) of the running speech's speaker, resolved by the server
     /// from the roster, if known: only that participant gets the floor, whatever name anyone shows in the call.</param>
-    public static DesiredMedia Desired(ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null, string? speakerIdentity = null)
+    /// <param name="cueMedia">Where the queue item on air (the video appeal) is fetched from, if one is.</param>
+    public static DesiredMedia Desired(
+        ShowState state, ConferenceProgram program, IReadOnlyList<Guid>? callUp = null, string? speakerIdentity = null, Uri? cueMedia = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(program);
@@ -36,6 +38,14 @@ public static class MediaPlan
         var playout = segment.Media is { } media
             ? new Playout(segment.Id, media.Url, media.Duration, startedAt, state.PausedTotal, state.PausedAt)
             : null;
+
+        // An appeal on air plays like a recording that started with it; pauses before it do not count.
+        if (cueMedia is not null && state.CueId is { } cueId && state.CueStartedAt is { } cueStartedAt
+            && segment.Cues.FirstOrDefault(c => c.Id == cueId) is { } cue)
+        {
+            playout = new Playout(segment.Id, cueMedia, cue.Duration, cueStartedAt, state.PausedTotal - state.CuePausedBase, state.PausedAt);
+        }
+
         var awardee = segment.Kind == SegmentKind.AwardsCeremony && callUp is not null && state.CueIndex < callUp.Count
             ? callUp[state.CueIndex].ToString()
             : null;

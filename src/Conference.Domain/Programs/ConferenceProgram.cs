@@ -121,6 +121,35 @@ public sealed class ConferenceProgram
         CommitOrRollBack(ordered, () => { }, () => Renumber(previous));
     }
 
+    /// <summary>
+    /// The appeals queue tells a video-appeals segment what it plays. Not an organizer's edit, so it names no
+    /// program revision; it bumps it, because the planned timeline and the live deadlines follow from it.
+    /// </summary>
+    public void SetCues(Guid segmentId, IReadOnlyList<SegmentCue> cues)
+    {
+        ArgumentNullException.ThrowIfNull(cues);
+        var segment = Find(segmentId);
+        if (segment.Kind != SegmentKind.VideoAppeals)
+        {
+            throw new ProgramRuleException("segmentId", $"Appeals play in a video-appeals segment, not in a {segment.Kind} segment.");
+        }
+
+        if (segment.Cues.SequenceEqual(cues))
+        {
+            return;
+        }
+
+        if (Segment.CueTotal(cues) > SegmentLimits.MaxDuration)
+        {
+            throw new ProgramRuleException("segmentId",
+                $"The approved appeals of '{segment.Title}' would last more than {SegmentLimits.MaxDuration.TotalHours:0} hours.");
+        }
+
+        var before = (segment.Cues, segment.PlannedDuration);
+        segment.SetCues(cues, segment.PlannedDuration);
+        CommitOrRollBack(Segments, () => { }, () => segment.SetCues(before.Cues, before.PlannedDuration));
+    }
+
     public IReadOnlyList<PlannedSlot> PlannedSlots() => PlannedTimeline.Compute(ScheduledStart, Segments);
 
     public Segment Find(Guid segmentId) =>

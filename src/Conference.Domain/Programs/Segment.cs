@@ -7,6 +7,7 @@ public sealed class Segment
     {
         Title = string.Empty;
         Translations = new Dictionary<string, SegmentTranslation>();
+        Cues = [];
     }
 
     internal Segment(Guid id, int position, ResolvedSegment values)
@@ -37,11 +38,28 @@ public sealed class Segment
     /// <summary>The title in the conference's other languages.</summary>
     public IReadOnlyDictionary<string, SegmentTranslation> Translations { get; private set; }
 
+    /// <summary>
+    /// What plays one after another inside the segment (the approved video appeals, in order), set by the
+    /// appeals queue. While it holds anything, the segment lasts as long as its cues together.
+    /// </summary>
+    public IReadOnlyList<SegmentCue> Cues { get; private set; }
+
+    /// <summary>An emptied queue leaves the last planned length in place: the block still has its slot.</summary>
+    internal void SetCues(IReadOnlyList<SegmentCue> cues, TimeSpan plannedDuration)
+    {
+        Cues = cues;
+        PlannedDuration = cues.Count > 0 ? CueTotal(cues) : plannedDuration;
+    }
+
+    internal static TimeSpan CueTotal(IEnumerable<SegmentCue> cues) => cues.Aggregate(TimeSpan.Zero, (total, cue) => total + cue.Duration);
+
     internal void Apply(ResolvedSegment values)
     {
         Kind = values.Kind;
         Title = values.Title;
-        PlannedDuration = values.PlannedDuration;
+
+        // The organizer's estimate gives way to the real length of the approved appeals.
+        PlannedDuration = Cues.Count > 0 && values.Kind == SegmentKind.VideoAppeals ? CueTotal(Cues) : values.PlannedDuration;
         FixedStart = values.FixedStart;
         EndMode = values.EndMode;
         Media = values.Media;

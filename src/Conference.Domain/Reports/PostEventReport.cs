@@ -54,10 +54,36 @@ public sealed record AwardsSection(
 
 public sealed record CountryAppeals(string Country, int Played, int Skipped);
 
-/// <summary>Video appeals played and skipped. Empty until the service keeps an appeal queue: the section is there, with nothing recorded in it.</summary>
-public sealed record AppealsSection(int Played, int Skipped, IReadOnlyList<CountryAppeals> ByCountry)
+/// <summary>Who an appeal was from, as the report names it (an appeal deleted since is reported by id alone).</summary>
+public sealed record AppealInfo(Guid Id, string SenderName, string Country, string Title);
+
+/// <summary>One appeal's turn on air: <see cref="StartedAt"/> is null for one skipped before it played.</summary>
+public sealed record AppealTurn(
+    Guid AppealId, string? SenderName, string? Country, string? Title, Guid SegmentId,
+    DateTimeOffset? StartedAt, DateTimeOffset EndedAt, CueEndReason Reason, bool Played);
+
+/// <summary>Video appeals played and skipped, from the show's log (the queue's turns), overall, by country and one by one.</summary>
+public sealed record AppealsSection(int Played, int Skipped, IReadOnlyList<CountryAppeals> ByCountry, IReadOnlyList<AppealTurn> Turns)
 {
-    public static readonly AppealsSection NothingRecorded = new(0, 0, []);
+    public static AppealsSection Compute(IReadOnlyList<ShowEvent> events, IReadOnlyList<AppealInfo> appeals)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(appeals);
+        var known = appeals.ToDictionary(a => a.Id);
+        var turns = ShowState.Replay(events).CueRuns
+            .Select(r =>
+            {
+                var info = known.GetValueOrDefault(r.CueId);
+                return new AppealTurn(r.CueId, info?.SenderName, info?.Country, info?.Title, r.SegmentId, r.StartedAt, r.EndedAt, r.Reason, r.Played);
+            })
+            .ToList();
+        var byCountry = turns
+            .GroupBy(t => t.Country ?? "")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new CountryAppeals(g.Key, g.Count(t => t.Played), g.Count(t => !t.Played)))
+            .ToList();
+        return new AppealsSection(turns.Count(t => t.Played), turns.Count(t => !t.Played), byCountry, turns);
+    }
 }
 
 /// <summary>One status of the call as it was recorded: degraded (the call did not match the show) or not.</summary>
@@ -140,7 +166,7 @@ public sealed record PostEventReport(
             ProgramSection.Compute(records.Program, records.Events, now),
             AttendanceSection.Compute(records.Stays, records.LiveFrom, now),
             AwardsSection.Compute(records.Awards, records.Marks),
-            AppealsSection.NothingRecorded,
+            AppealsSection.Compute(records.Events, records.Appeals),
             MediaSection.Compute(records.MediaStatuses, records.LiveFrom, now));
     }
 }
@@ -155,4 +181,5 @@ public sealed record PostEventRecords(
     IReadOnlyList<AttendanceRecord> Stays,
     IReadOnlyList<Award> Awards,
     IReadOnlyList<AwardMark> Marks,
-    IReadOnlyList<MediaStatusPoint> MediaStatuses);
+    IReadOnlyList<MediaStatusPoint> MediaStatuses,
+    IReadOnlyList<AppealInfo> Appeals);

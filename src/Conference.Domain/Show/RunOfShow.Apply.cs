@@ -27,6 +27,16 @@ public static partial class RunOfShow
             },
             TimeAdjusted e => state with { AddedTime = state.AddedTime + e.Delta },
             CueAdvanced e => state with { CueIndex = e.CueIndex },
+            CueStarted e => state with { CueId = e.CueId, CueStartedAt = e.At, CuePausedBase = SegmentClock.PausedSoFar(state, e.At), CueIndex = e.CueIndex },
+            CueEnded e => state with
+            {
+                CueRuns = state.CueRuns.Add(new CueRun(e.SegmentId, e.CueId, state.CueStartedAt, e.At, e.Reason)),
+                CueId = null,
+                CueStartedAt = null,
+            },
+            CueSkipped e => state with { CueRuns = state.CueRuns.Add(new CueRun(e.SegmentId, e.CueId, null, e.At, CueEndReason.Skipped)) },
+            QueueHeld => state with { QueueHeld = true },
+            QueueReleased => state with { QueueHeld = false },
             MessageSent => state,
             ShowEnded e => ClearSegment(state) with { Status = ShowStatus.Ended, EndedAt = e.At },
             ShowReset e => ShowState.Initial with
@@ -62,7 +72,10 @@ public static partial class RunOfShow
 
         // A segment ended during a pause (the show ended while paused) leaves no pause behind.
         var status = state.Status == ShowStatus.Paused ? ShowStatus.Running : state.Status;
-        return ClearSegment(state) with { Runs = runs, Status = status };
+        var cueRuns = state.CueId is { } cue
+            ? state.CueRuns.Add(new CueRun(e.SegmentId, cue, state.CueStartedAt, e.At, CueEndReason.SegmentEnded))
+            : state.CueRuns;
+        return ClearSegment(state) with { Runs = runs, Status = status, CueRuns = cueRuns };
     }
 
     /// <summary>A run still open at a reset ends there (a log written without its SegmentEnded stays readable).</summary>
@@ -78,5 +91,9 @@ public static partial class RunOfShow
             PausedTotal = TimeSpan.Zero,
             AddedTime = TimeSpan.Zero,
             CueIndex = 0,
+            CueId = null,
+            CueStartedAt = null,
+            CuePausedBase = TimeSpan.Zero,
+            QueueHeld = false,
         };
 }

@@ -13,6 +13,17 @@ public static partial class RunOfShow
     public static DateTimeOffset? NextDeadline(ShowState state, ShowProgram program)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (state.Status == ShowStatus.Running
+            && SegmentClock.CurrentSegment(state, program) is { } queued
+            && InQueueMode(state, queued)
+            && state.LastEventAt is { } queueEventAt)
+        {
+            // A queue segment is due when its playing item ends; with nothing on air it waits only while held
+            // (otherwise something was left to start or end, after a program change: due now).
+            var due = CueDeadline(state, queued, queueEventAt) ?? (state.QueueHeld ? (DateTimeOffset?)null : queueEventAt);
+            return due is { } d && d < queueEventAt ? queueEventAt : due;
+        }
+
         if (state.Status != ShowStatus.Running
             || SegmentClock.CurrentSegment(state, program) is not { EndMode: EndMode.AutoAdvance }
             || state.LastEventAt is not { } lastEventAt)
@@ -37,10 +48,38 @@ public static partial class RunOfShow
         while (NextDeadline(state, program) is { } deadline && deadline <= now)
         {
             var current = state.CurrentSegmentId!.Value;
-            ShowEvent[] step = program.NextPending(state, current) is { } next
-                ? [new SegmentEnded(deadline, current, SegmentEndReason.Deadline), new SegmentStarted(deadline, next.Id)]
-                : [new SegmentEnded(deadline, current, SegmentEndReason.Deadline), new ShowEnded(deadline)];
+            var segment = SegmentClock.CurrentSegment(state, program);
+            List<ShowEvent> step;
+            if (InQueueMode(state, segment))
+            {
+                step = [];
+                if (state.CueId is { } cue)
+                {
+                    var reason = segment!.Queue.Any(c => c.Id == cue) ? CueEndReason.Finished : CueEndReason.PulledOut;
+                    step.Add(new CueEnded(deadline, current, cue, reason));
+                }
+            }
+            else
+            {
+                step = program.NextPending(state, current) is { } next
+                    ? [new SegmentEnded(deadline, current, SegmentEndReason.Deadline), new SegmentStarted(deadline, next.Id)]
+                    : [new SegmentEnded(deadline, current, SegmentEndReason.Deadline), new ShowEnded(deadline)];
+            }
+
             foreach (var @event in step)
+            {
+                events.Add(@event);
+                state = Apply(state, @event);
+            }
+
+            // Each item starts the instant the one before it ended, also when caught up after downtime.
+            var settled = Settle(state, program, deadline);
+            if (step.Count == 0 && settled.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var @event in settled)
             {
                 events.Add(@event);
                 state = Apply(state, @event);

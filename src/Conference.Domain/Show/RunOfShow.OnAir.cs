@@ -55,9 +55,14 @@ public static partial class RunOfShow
         return [new TimeAdjusted(now, current, delta)];
     }
 
-    private static ShowEvent[] Cue(ShowState state, int cueIndex, DateTimeOffset now)
+    private static ShowEvent[] Cue(ShowState state, ShowProgram program, int cueIndex, DateTimeOffset now)
     {
         var current = RequireStarted(state);
+        if (InQueueMode(state, program.Find(current)))
+        {
+            throw new DomainException("The appeals queue moves by itself; use play-next or skip for its items.");
+        }
+
         if (cueIndex < 0)
         {
             throw new ProgramRuleException("cueIndex", "A cue index is zero or more.");

@@ -22,7 +22,7 @@ public static partial class RunOfShow
             now = last;
         }
 
-        return command switch
+        IReadOnlyList<ShowEvent> events = command switch
         {
             StartShow => Start(state, program, now),
             NextSegment => Next(state, program, now),
@@ -33,12 +33,17 @@ public static partial class RunOfShow
             PauseShow => Pause(state, now),
             ResumeShow => Resume(state, now),
             AdjustTime c => Adjust(state, program, c.Delta, now),
-            AdvanceCue => Cue(state, state.CueIndex + 1, now),
-            SetCue c => Cue(state, c.CueIndex, now),
+            AdvanceCue => Cue(state, program, state.CueIndex + 1, now),
+            SetCue c => Cue(state, program, c.CueIndex, now),
             SendMessage c => Message(state, c, now),
             AutoAdvance c => Advance(state, program, c.DueAt, now),
+            PlayNextCue => PlayNext(state, program, now),
+            SkipCue c => SkipQueued(state, program, c.CueId, now),
+            HoldQueue => Hold(state, program, now),
+            ReleaseQueue => Release(state, program, now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown show command."),
         };
+        return Settled(state, program, events, now);
     }
 
     private static ShowEvent[] Start(ShowState state, ShowProgram program, DateTimeOffset now)

@@ -30,6 +30,14 @@ public static class SegmentClock
             return null;
         }
 
+        if (RunOfShow.InQueueMode(state, segment))
+        {
+            // A queue ends when what plays ends and what waits has played: skips and held time move it.
+            var rest = RunOfShow.PendingCues(state, segment).Aggregate(TimeSpan.Zero, (total, cue) => total + cue.Duration);
+            var from = RunOfShow.CueDeadline(state, segment, now) ?? now;
+            return from + rest + state.AddedTime;
+        }
+
         return startedAt + segment.PlannedDuration + state.AddedTime + PausedSoFar(state, now);
     }
 

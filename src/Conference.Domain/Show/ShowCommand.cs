@@ -33,6 +33,17 @@ public sealed record AdvanceCue(int ExpectedRevision) : ShowCommand(ExpectedRevi
 /// <summary>Moves the running segment to a given cue (zero-based).</summary>
 public sealed record SetCue(int ExpectedRevision, int CueIndex) : ShowCommand(ExpectedRevision);
 
+/// <summary>Cuts the playing queue item (video appeal) short and plays the next one now, even while the queue is held.</summary>
+public sealed record PlayNextCue(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+/// <summary>Skips a queue item of the running segment: the playing one stops, a waiting one will not play.</summary>
+public sealed record SkipCue(int ExpectedRevision, Guid CueId) : ShowCommand(ExpectedRevision);
+
+/// <summary>Pauses the queue: the playing item finishes, and nothing starts after it until the queue is resumed.</summary>
+public sealed record HoldQueue(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
+public sealed record ReleaseQueue(int ExpectedRevision) : ShowCommand(ExpectedRevision);
+
 public sealed record SendMessage(int ExpectedRevision, MessageAudience Audience, string Text) : ShowCommand(ExpectedRevision);
 
 public sealed record EndShow(int ExpectedRevision) : ShowCommand(ExpectedRevision);

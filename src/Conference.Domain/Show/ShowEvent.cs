@@ -18,6 +18,11 @@ namespace Conference.Domain.Show;
 [JsonDerivedType(typeof(MessageSent), "messageSent")]
 [JsonDerivedType(typeof(ShowEnded), "showEnded")]
 [JsonDerivedType(typeof(ShowReset), "showReset")]
+[JsonDerivedType(typeof(CueStarted), "cueStarted")]
+[JsonDerivedType(typeof(CueEnded), "cueEnded")]
+[JsonDerivedType(typeof(CueSkipped), "cueSkipped")]
+[JsonDerivedType(typeof(QueueHeld), "queueHeld")]
+[JsonDerivedType(typeof(QueueReleased), "queueReleased")]
 public abstract record ShowEvent(DateTimeOffset At);
 
 public sealed record ShowStarted(DateTimeOffset At) : ShowEvent(At);
@@ -38,6 +43,18 @@ public sealed record TimeAdjusted(DateTimeOffset At, Guid SegmentId, TimeSpan De
 
 /// <summary>The running segment moved to cue <paramref name="CueIndex"/> (zero-based: which awardee, which appeal).</summary>
 public sealed record CueAdvanced(DateTimeOffset At, Guid SegmentId, int CueIndex) : ShowEvent(At);
+
+/// <summary>A queue item (video appeal) of the running segment went on air; <paramref name="CueIndex"/> is its place in the queue then.</summary>
+public sealed record CueStarted(DateTimeOffset At, Guid SegmentId, Guid CueId, int CueIndex) : ShowEvent(At);
+
+public sealed record CueEnded(DateTimeOffset At, Guid SegmentId, Guid CueId, CueEndReason Reason) : ShowEvent(At);
+
+/// <summary>A queue item that had not played yet was passed over.</summary>
+public sealed record CueSkipped(DateTimeOffset At, Guid SegmentId, Guid CueId) : ShowEvent(At);
+
+public sealed record QueueHeld(DateTimeOffset At, Guid SegmentId) : ShowEvent(At);
+
+public sealed record QueueReleased(DateTimeOffset At, Guid SegmentId) : ShowEvent(At);
 
 public sealed record MessageSent(DateTimeOffset At, MessageAudience Audience, string Text) : ShowEvent(At);
 

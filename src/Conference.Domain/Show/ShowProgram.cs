@@ -12,9 +12,14 @@ public sealed record ShowSegment(
     EndMode EndMode,
     bool AudienceMuted,
     TimeSpan? MediaDuration,
-    DateTimeOffset PlannedStart)
+    DateTimeOffset PlannedStart,
+    IReadOnlyList<SegmentCue>? Cues = null)
 {
     public DateTimeOffset PlannedEnd => PlannedStart + PlannedDuration;
+
+    /// <summary>What plays one after another inside the segment (its approved video appeals), in order.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<SegmentCue> Queue => Cues ?? [];
 }
 
 /// <summary>
@@ -38,7 +43,8 @@ public sealed record ShowProgram(Guid ConferenceId, int ProgramRevision, DateTim
                 s.EndMode,
                 s.AudienceMuted,
                 s.Media?.Duration,
-                slots[s.Id].Start))
+                slots[s.Id].Start,
+                s.Cues))
             .ToList();
         return new ShowProgram(program.Id, program.Revision, program.ScheduledStart, segments);
     }

@@ -23,6 +23,33 @@ public sealed record SegmentRun(
     public TimeSpan? Duration => EndedAt - StartedAt;
 }
 
+/// <summary>How a queue item's turn ended.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CueEndReason>))]
+public enum CueEndReason
+{
+    /// <summary>It played to its end.</summary>
+    Finished,
+
+    /// <summary>The producer cut it short to play the next one now.</summary>
+    PlayedNext,
+
+    /// <summary>The producer skipped it, while it played or before its turn.</summary>
+    Skipped,
+
+    /// <summary>It was taken out of the queue (rejected) while it played.</summary>
+    PulledOut,
+
+    /// <summary>Its segment ended (a host moved on) while it played.</summary>
+    SegmentEnded,
+}
+
+/// <summary>One queue item's turn: <see cref="StartedAt"/> is null for an item skipped before it played.</summary>
+public sealed record CueRun(Guid SegmentId, Guid CueId, DateTimeOffset? StartedAt, DateTimeOffset EndedAt, CueEndReason Reason)
+{
+    /// <summary>Played means it was on air and not skipped or pulled out; cut short by the producer or a host still counts.</summary>
+    public bool Played => StartedAt is not null && Reason is not (CueEndReason.Skipped or CueEndReason.PulledOut);
+}
+
 /// <summary>A rehearsal (or false start): what ran between its start and the reset that closed it. Never part of the live figures.</summary>
 public sealed record ShowRehearsal(DateTimeOffset? StartedAt, DateTimeOffset ResetAt, IReadOnlyList<SegmentRun> Runs);
 
@@ -56,6 +83,20 @@ public sealed record ShowState
     public TimeSpan AddedTime { get; init; }
 
     public int CueIndex { get; init; }
+
+    /// <summary>The queue item (video appeal) playing now in the running segment, if any.</summary>
+    public Guid? CueId { get; init; }
+
+    public DateTimeOffset? CueStartedAt { get; init; }
+
+    /// <summary>The segment's pause total when the cue started: pauses after that push the cue's end.</summary>
+    public TimeSpan CuePausedBase { get; init; }
+
+    /// <summary>The producer paused the queue: what plays finishes, nothing starts after it.</summary>
+    public bool QueueHeld { get; init; }
+
+    /// <summary>Every queue item that finished, was cut or was skipped since the last reset: the played/skipped log.</summary>
+    public ImmutableList<CueRun> CueRuns { get; init; } = [];
 
     /// <summary>Every segment that has run or is running, in the order they started.</summary>
     public ImmutableList<SegmentRun> Runs { get; init; } = [];

@@ -1,3 +1,4 @@
+using Conference.Server.Features.Appeals;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
@@ -32,12 +33,14 @@ public static class ApiRoutes
         conferences.MapAttendanceEndpoints();
         conferences.MapShowEndpoints();
         conferences.MapAwardEndpoints();
+        conferences.MapAppealsEndpoints();
         conferences.MapMediaEndpoints();
         conferences.MapReportEndpoints();
 
-        // Not about one conference: redeeming a join link, and LiveKit's signed webhook.
+        // Not about one conference: redeeming a join link, LiveKit's signed webhook, signed appeal-video addresses.
         api.MapJoinEndpoints();
         api.MapMediaWebhookEndpoints();
+        api.MapAppealVideoEndpoints();
         app.MapReportAssets();
         return app;
     }

@@ -1,3 +1,4 @@
+using Conference.Server.Features.Appeals;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
@@ -16,6 +17,7 @@ public static class FeatureSetup
 {
     public static IServiceCollection AddConferenceFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddAppealFeature(configuration);
         services.AddAttendanceFeature();
         services.AddAwardFeature();
         services.AddConferenceFeature();

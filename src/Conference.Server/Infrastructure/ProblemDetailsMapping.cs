@@ -41,6 +41,10 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
             .GroupBy(e => CamelCasePath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         ProgramRuleException r => Validation(r.Errors.ToDictionary(e => e.Key, e => e.Value)),
+        Features.Appeals.MediaRejectedException m => WithExtension(
+            Problem(m.Problem == Features.Appeals.MediaProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity,
+                "Video refused", m.Message),
+            "problem", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Problem.ToString())),
         InputRejectedException rejected => WithExtension(
             Validation(rejected.Errors.ToDictionary(e => e.Key, e => e.Value)), rejected.ExtensionName, rejected.Extension),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),

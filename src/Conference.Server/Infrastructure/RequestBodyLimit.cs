@@ -12,6 +12,18 @@ public sealed class RequestBodyLimit(RequestDelegate next, long maxBytes)
 
     public async Task InvokeAsync(HttpContext context)
     {
+        // An upload endpoint streams its body to disk and enforces its own, much larger limit while reading.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>() is { MaxRequestBodySize: null })
+        {
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } unlimited)
+            {
+                unlimited.MaxRequestBodySize = null;
+            }
+
+            await next(context);
+            return;
+        }
+
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {

@@ -54,7 +54,7 @@ public sealed partial class MediaDirector(
             with { Playout = _options.PlayoutMode };
     }
 
-    private static DesiredMedia Desired(MediaShow show) => MediaPlan.Desired(show.Show, show.Program, show.CallUp, show.SpeakerIdentity);
+    private static DesiredMedia Desired(MediaShow show) => MediaPlan.Desired(show.Show, show.Program, show.CallUp, show.SpeakerIdentity, show.CueMedia);
 
     private async Task<MediaStatus> ReconcileExclusiveAsync(Guid conferenceId, ConferenceMedia conference, CancellationToken cancellationToken)
     {

@@ -9,7 +9,9 @@ namespace Conference.Server.Media;
 /// <param name="Program">The conference's current program.</param>
 /// <param name="CallUp">When an awards ceremony runs: its recipients in call-up order (participant ids), one per cue.</param>
 /// <param name="SpeakerIdentity">When a speech runs: the media identity (participant id) of its speaker, if the roster names exactly one.</param>
-public sealed record MediaShow(ShowState Show, ConferenceProgram Program, IReadOnlyList<Guid>? CallUp = null, string? SpeakerIdentity = null);
+/// <param name="CueMedia">When a video appeal is on air: the signed address of its video, which plays as the segment's recording.</param>
+public sealed record MediaShow(
+    ShowState Show, ConferenceProgram Program, IReadOnlyList<Guid>? CallUp = null, string? SpeakerIdentity = null, Uri? CueMedia = null);
 
 /// <summary>Supplies the current show of a conference (the live show coordinator in the server) and who is who in its call.</summary>
 public interface IMediaSituationSource

@@ -3,6 +3,7 @@ using Conference.Domain.Media;
 using Conference.Domain.Participants;
 using Conference.Domain.Programs;
 using Conference.Domain.Show;
+using Conference.Server.Features.Appeals;
 using Conference.Server.Features.Awards;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
@@ -18,7 +19,7 @@ namespace Conference.Server.Media;
 /// The coordinator tells media of changes through <see cref="MediaReconcileRequests"/> (which depends on nothing), so
 /// taking the coordinator here makes no cycle. Each read uses its own database context: this is a singleton.
 /// </remarks>
-public sealed class ShowMediaSituations(ShowCoordinator coordinator, IServiceScopeFactory scopes) : IMediaSituationSource
+public sealed class ShowMediaSituations(ShowCoordinator coordinator, AppealVideoLinks appealLinks, IServiceScopeFactory scopes) : IMediaSituationSource
 {
     /// <summary>The identity of the organizer when they join the call with the organizer key.</summary>
     public const string OrganizerIdentity = "organizer";
@@ -115,7 +116,8 @@ public sealed class ShowMediaSituations(ShowCoordinator coordinator, IServiceSco
                 state,
                 conference,
                 await CallUpAsync(db, conferenceId, program, state, cancellationToken),
-                (await SpeakerIdAsync(db, conferenceId, conference, state, cancellationToken))?.ToString());
+                (await SpeakerIdAsync(db, conferenceId, conference, state, cancellationToken))?.ToString(),
+                await appealLinks.OnAirAsync(db, conferenceId, state, cancellationToken));
         }
         catch (NotFoundException)
         {

@@ -1,3 +1,4 @@
+using Conference.Domain.Appeals;
 using Conference.Domain.Awards;
 using Conference.Domain.Participants;
 using Conference.Domain.Programs;
@@ -20,6 +21,8 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<AwardMark> AwardMarks => Set<AwardMark>();
     public DbSet<MediaStatusRecord> MediaStatusChanges => Set<MediaStatusRecord>();
+    public DbSet<AppealQueue> AppealQueues => Set<AppealQueue>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +55,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
             segment.Property(s => s.AwardName).HasMaxLength(SegmentLimits.NameMaxLength);
             segment.Property(s => s.Notes).HasMaxLength(SegmentLimits.NotesMaxLength);
             segment.Property(s => s.Translations).AsJsonText();
+            segment.Property(s => s.Cues).AsJsonList();
             segment.Ignore(s => s.StartMode);
             segment.OwnsOne(s => s.Media, media =>
             {
@@ -69,6 +73,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
         ParticipantModel.Configure(modelBuilder);
         ShowEventModel.Configure(modelBuilder);
         AwardModel.Configure(modelBuilder);
+        AppealModel.Configure(modelBuilder);
     }
 }
 

@@ -26,4 +26,18 @@ public static class JsonTextColumn
         property.IsRequired().HasDefaultValueSql("'{}'");
         return property;
     }
+
+    public static PropertyBuilder<IReadOnlyList<T>> AsJsonList<T>(this PropertyBuilder<IReadOnlyList<T>> property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        property.HasConversion(
+            value => JsonSerializer.Serialize(value, Options),
+            json => (IReadOnlyList<T>?)JsonSerializer.Deserialize<List<T>>(json, Options) ?? new List<T>(),
+            new ValueComparer<IReadOnlyList<T>>(
+                (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+                value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
+                value => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(value, Options), Options)!));
+        property.IsRequired().HasDefaultValueSql("'[]'");
+        return property;
+    }
 }

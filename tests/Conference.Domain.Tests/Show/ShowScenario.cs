@@ -36,6 +36,8 @@ internal sealed class ShowScenario
 
     public static ShowScenario With(params SegmentDraft[] drafts) => new(BuildProgram(drafts));
 
+    public static ShowScenario Of(ShowProgram program) => new(program);
+
     public static ShowProgram BuildProgram(params SegmentDraft[] drafts)
     {
         var program = ConferenceProgram.Create(

@@ -42,7 +42,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/segments", """{"expectedRevision":{rev},"kind":"minuteOfSilence","title":"Second silence"}""", OrganizerOnly),
         ("PUT", "/api/conferences/{A}/segments/{segment}", """{"expectedRevision":{rev},"kind":"minuteOfSilence","title":"Silence"}""", OrganizerOnly),
         ("DELETE", "/api/conferences/{A}/segments/{segment}?expectedRevision={rev}", null, OrganizerOnly),
-        ("POST", "/api/conferences/{A}/segments/reorder", """{"expectedRevision":{rev},"segmentIds":["{segment}","{ceremony}","{ceremony2}"]}""", OrganizerOnly),
+        ("POST", "/api/conferences/{A}/segments/reorder", """{"expectedRevision":{rev},"segmentIds":["{segment}","{ceremony}","{ceremony2}","{appeals}"]}""", OrganizerOnly),
         ("GET", "/api/conferences/{A}/timeline", null, Public),
         ("GET", "/api/conferences/{A}/program.ics", null, Public),
         ("GET", "/api/conferences/{A}/participants", null, HostAndProducer),
@@ -94,6 +94,28 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/show/reset", """{"expectedRevision":{showrev}}""", HostsDrive),
         ("POST", "/api/conferences/{A}/media/join", null, Participants),
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/appeals", null, HostAndProducer),
+        ("POST", "/api/conferences/{A}/appeals?segmentId={appeals}&senderName=Sender&country=TR&language=az&title=Hello", "video:", HostAndProducer),
+        ("GET", "/api/conferences/{A}/appeals/{appeal}", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/appeals/{appeal}/thumbnail", null, HostAndProducer),
+        ("PUT", "/api/conferences/{A}/appeals/{appeal}", """{"expectedRevision":{appealrev},"senderName":"Sender","country":"DE","language":"de","title":"Hallo"}""", HostAndProducer),
+        ("POST", "/api/conferences/{A}/appeals/{appeal}/reject", """{"expectedRevision":{appealrev},"reason":"No sound"}""", HostAndProducer),
+        ("POST", "/api/conferences/{A}/appeals/{appeal}/move", """{"expectedRevision":{appealrev},"segmentId":"{appeals}"}""", HostAndProducer),
+        ("POST", "/api/conferences/{A}/appeals/reorder", """{"expectedRevision":{appealrev},"segmentId":"{appeals}","appealIds":["{appeal}"]}""", HostAndProducer),
+
+        // Approving twice and deleting twice are illegal moves (409, 404): an allowed cell is "in".
+        ("POST", "/api/conferences/{A}/appeals/{appeal}/approve", """{"expectedRevision":{appealrev}}""", "401 in in 403 403 403 403 in"),
+        ("DELETE", "/api/conferences/{A}/appeals/{appeal}?expectedRevision={appealrev}", null, "401 in in 403 403 403 403 in"),
+        ("GET", "/api/conferences/{A}/appeals/{appeal}/video", null, HostAndProducer),
+
+        // The queue moves only while its block is on air (409 before the show): an allowed cell is "in".
+        ("POST", "/api/conferences/{A}/appeals/live/next", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+        ("POST", "/api/conferences/{A}/appeals/live/skip", """{"expectedRevision":{showrev},"appealId":"{appeal}"}""", "401 in in 403 403 403 403 in"),
+        ("POST", "/api/conferences/{A}/appeals/live/pause", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+        ("POST", "/api/conferences/{A}/appeals/live/resume", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+
+        // Authorized by its signature, not by a caller's role: without one, nobody gets the video.
+        ("GET", "/api/appeal-videos/{appeal}?conference={A}&expires=4102444800&signature=forged", null, "403 403 403 403 403 403 403 403"),
 
         // Authorized by LiveKit's signature, not by a caller's role (see MediaWebhookTests); with the
         // simulated provider this host runs, there is no LiveKit to receive from, for anyone.
@@ -137,6 +159,10 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         var recipient = await AddParticipantAsync(conference.Id, "Recipient Person", "TR", "attendee");
         await Read<Features.Awards.AwardDto>(await Organizer.PostAsJsonAsync(
             $"/api/conferences/{conference.Id}/awards/{award.Id}/recipients", new { expectedRevision = 1, participantId = recipient.Id }));
+        conference = await AddSegmentAsync(conference, new { kind = "videoAppeals", title = "Appeals", durationSeconds = 300 });
+        var appeal = await Read<Features.Appeals.AppealDto>(await Organizer.PostAsync(
+            $"/api/conferences/{conference.Id}/appeals?segmentId={conference.Segments[3].Id}&senderName=Sender&country=TR&language=az&title=Hello",
+            new StreamContent(File.OpenRead(await Appeals.TestVideos.TwoSecondsAsync()))));
         var other = await CreateConferenceAsync("B");
         var spare = await AddParticipantAsync(conference.Id, "Spare Person", "AZ", "attendee");
         var invitation = await InviteAsync(conference.Id, spare.Id);
@@ -157,6 +183,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
             var current = await Read<ConferenceDto>(await Anonymous.GetAsync($"/api/conferences/{conference.Id}"));
             var show = await Read<System.Text.Json.Nodes.JsonObject>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/show"));
             var awardResponse = await Organizer.GetAsync($"/api/conferences/{conference.Id}/awards/{award.Id}");
+            var appealRevision = (await Read<Features.Appeals.AppealQueueDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals"))).Revision;
             var awardRevision = awardResponse.IsSuccessStatusCode ? (await Read<Features.Awards.AwardDto>(awardResponse)).Revision : 0;
             string Fill(string text) => text
                 .Replace("{A}", conference.Id.ToString(), StringComparison.Ordinal)
@@ -165,6 +192,9 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
                 .Replace("{ceremony}", conference.Segments[1].Id.ToString(), StringComparison.Ordinal)
                 .Replace("{ceremony2}", conference.Segments[2].Id.ToString(), StringComparison.Ordinal)
                 .Replace("{award}", award.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{appeals}", conference.Segments[3].Id.ToString(), StringComparison.Ordinal)
+                .Replace("{appeal}", appeal.Id.ToString(), StringComparison.Ordinal)
+                .Replace("{appealrev}", appealRevision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{awardrev}", awardRevision.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("{recipient}", recipient.Id.ToString(), StringComparison.Ordinal)
                 .Replace("{csv}", "awards.csv", StringComparison.Ordinal)
@@ -179,7 +209,9 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
             {
                 request.Content = body.StartsWith("csv:", StringComparison.Ordinal)
                     ? new StringContent(Fill(body[4..]), Encoding.UTF8, "text/csv")
-                    : new StringContent(Fill(body), Encoding.UTF8, "application/json");
+                    : body == "video:"
+                        ? new StreamContent(File.OpenRead(await Appeals.TestVideos.TwoSecondsAsync()))
+                        : new StringContent(Fill(body), Encoding.UTF8, "application/json");
             }
 
             var response = await client.SendAsync(request);

@@ -12,6 +12,7 @@ internal static class WireSamples
     public static readonly Guid SilenceId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e01");
     public static readonly Guid AwardId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e10");
     public static readonly Guid RecipientId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e11");
+    public static readonly Guid AppealId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e20");
     public static readonly Guid SpeechId = Guid.Parse("0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e02");
 
     public static ShowProgram Program => new(ConferenceId, 4, At,
@@ -19,7 +20,7 @@ internal static class WireSamples
         new ShowSegment(SilenceId, SegmentKind.MinuteOfSilence, "Minute of silence", TimeSpan.FromMinutes(1), At,
             EndMode.AutoAdvance, true, null, At),
         new ShowSegment(SpeechId, SegmentKind.Speech, "Address", TimeSpan.FromMinutes(10), null,
-            EndMode.Manual, false, TimeSpan.FromSeconds(95.5), At.AddMinutes(1)),
+            EndMode.Manual, false, TimeSpan.FromSeconds(95.5), At.AddMinutes(1), [new SegmentCue(AppealId, TimeSpan.FromSeconds(42.5))]),
     ]);
 
     public static LiveShowState Show => new(
@@ -57,6 +58,13 @@ internal static class WireSamples
         ConferenceId, SpeechId, AwardId, "Medal", 0, 2, RecipientId, "Aysel Karimova", "AZ", "For twenty years",
         new Uri("https://example.org/photo.jpg"), At.AddMinutes(30), 41);
 
+    public static AppealQueueNotice Appeals => new(
+        ConferenceId, SpeechId,
+        new AppealCaption(AppealId, "Aysel Karimova", Domain.Appeals.SenderKind.Person, "DE", "az", "From Berlin", 42.5, At.AddMinutes(40),
+            "/api/appeal-videos/0b6ea1b0-1d6c-4a8e-9c1c-6d1f3a5b2e20?conference=3f2504e0-4f89-11d3-9a0c-0305e82c3301&expires=1798718400&signature=abc"),
+        new AppealCaption(RecipientId, "Baku Friends", Domain.Appeals.SenderKind.Organization, "AZ", "en", "Greetings", 30, null, null),
+        1, true, 2.5, At.AddMinutes(42), 44);
+
     /// <summary>Every value the hub sends (pushed messages and method results), by the name it travels under.</summary>
     public static IEnumerable<(string Name, object Value)> Messages() =>
     [
@@ -65,6 +73,7 @@ internal static class WireSamples
         (nameof(IConferenceClient.MediaStatusChanged), Media),
         (nameof(IConferenceClient.AwardeeCalled), Awardee),
         (nameof(IConferenceClient.AwardTallyChanged), new AwardTallyNotice(ConferenceId, Tally)),
+        (nameof(IConferenceClient.AppealQueueChanged), Appeals),
         (nameof(IConferenceClient.SessionEnded), "Your join link was revoked."),
         (nameof(IConferenceHub.MarkAwardee), Tally),
         (nameof(IConferenceClient.ProgramChanged), ProgramChanged),

@@ -45,7 +45,9 @@ public sealed class GetReportHandler(ConferenceDbContext db, TimeProvider time) 
             stays,
             awards,
             marks,
-            [.. statuses.Select(s => new MediaStatusPoint(s.At, s.State == MediaSyncState.Degraded, s.Error))]);
+            [.. statuses.Select(s => new MediaStatusPoint(s.At, s.State == MediaSyncState.Degraded, s.Error))],
+            await db.Appeals.AsNoTracking().Where(a => a.ConferenceId == request.ConferenceId)
+                .Select(a => new AppealInfo(a.Id, a.SenderName, a.Country, a.Title)).ToListAsync(cancellationToken));
         return PostEventReport.Compute(records, time.GetUtcNow());
     }
 }

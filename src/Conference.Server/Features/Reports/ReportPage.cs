@@ -83,7 +83,19 @@ public static class ReportPage
 
         page.Append(Bars("Recipients by country", report.Awards.ByCountry.Select(c => (c.Country, (double)c.Recipients, (double)c.Presented)).ToList()))
             .Append("</section><section><h2>Appeals</h2>")
-            .Append($"<p>{report.Appeals.Played} played, {report.Appeals.Skipped} skipped.</p></section>");
+            .Append($"<p>{report.Appeals.Played} played, {report.Appeals.Skipped} skipped.</p>")
+            .Append("<table><thead><tr><th>From</th><th>Country</th><th>Title</th><th>Started</th><th>Ended</th><th>Outcome</th></tr></thead><tbody>");
+        foreach (var turn in report.Appeals.Turns)
+        {
+            var reason = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(turn.Reason.ToString());
+            page.Append($"<tr><td>{E(turn.SenderName ?? turn.AppealId.ToString())}</td><td>{E(turn.Country ?? "")}</td><td>{E(turn.Title ?? "")}</td>")
+                .Append($"<td>{E(At(turn.StartedAt))}</td><td>{E(At(turn.EndedAt))}</td>")
+                .Append($"<td>{(turn.Played ? "played" : "skipped")} ({E(reason)})</td></tr>");
+        }
+
+        page.Append("</tbody></table>")
+            .Append(Bars("Appeals by country", report.Appeals.ByCountry.Select(c => (c.Country, (double)(c.Played + c.Skipped), (double)c.Played)).ToList()))
+            .Append("</section>");
 
         page.Append("<section><h2>Media incidents</h2>")
             .Append($"<p>{report.Media.Incidents} incidents, degraded for {E(Duration(report.Media.DegradedSeconds))} in all.</p>")

@@ -36,10 +36,62 @@ export interface AdjustTime {
   expectedRevision: null | number;
 }
 
+export interface AppealDto {
+  id: string;
+  segmentId: string;
+  position: number;
+  senderKind: SenderKind;
+  senderName: string;
+  country: string;
+  language: string;
+  title: string;
+  message: null | string;
+  status: string;
+  rejectionReason: null | string;
+  durationSeconds: number | string;
+  video: AppealVideoDto;
+  thumbnailUrl: string;
+  sourceUrl: null | string;
+  fromSubmissionLink: boolean;
+  submittedAt: Instant;
+}
+
+export interface AppealQueueDto {
+  conferenceId: string;
+  revision: number;
+  appeals: AppealDto[];
+}
+
+export interface AppealTurn {
+  appealId: string;
+  senderName: null | string;
+  country: null | string;
+  title: null | string;
+  segmentId: string;
+  startedAt: null | Instant;
+  endedAt: Instant;
+  reason: CueEndReason;
+  played: boolean;
+}
+
+export interface AppealVideoDto {
+  sizeBytes: number;
+  container: string;
+  videoCodec: string;
+  width: number;
+  height: number;
+  audioCodec: null | string;
+}
+
 export interface AppealsSection {
   played: number;
   skipped: number;
   byCountry: CountryAppeals[];
+  turns: AppealTurn[];
+}
+
+export interface ApproveAppeal {
+  expectedRevision: null | number;
 }
 
 export interface AttendanceDto {
@@ -241,6 +293,8 @@ export interface CreateParticipant {
   roles: null | string[];
 }
 
+export type CueEndReason = 'finished' | 'playedNext' | 'skipped' | 'pulledOut' | 'segmentEnded';
+
 export type EndMode = 'manual' | 'autoAdvance';
 
 export interface EndShow {
@@ -386,6 +440,12 @@ export interface MinuteAttendance {
   presentAtEnd: number;
 }
 
+export interface MoveAppeal {
+  expectedRevision: null | number;
+  segmentId: null | string;
+  position: null | number;
+}
+
 export interface NextSegment {
   expectedRevision: null | number;
 }
@@ -409,6 +469,10 @@ export interface ParticipantDto {
 
 export type ParticipantOrigin = 'roster' | 'registration';
 
+export interface PauseAppealQueue {
+  expectedRevision: null | number;
+}
+
 export interface PauseShow {
   expectedRevision: null | number;
 }
@@ -431,6 +495,10 @@ export interface PlannedTimelineDto {
   start: ZonedInstant;
   end: ZonedInstant;
   segments: PlannedSegmentDto[];
+}
+
+export interface PlayNextAppeal {
+  expectedRevision: null | number;
 }
 
 export type PlayoutMode = 'client' | 'ingress';
@@ -534,12 +602,27 @@ export interface RegistrationDto {
   placesLeft: null | number;
 }
 
+export interface RejectAppeal {
+  expectedRevision: null | number;
+  reason: null | string;
+}
+
+export interface ReorderAppeals {
+  expectedRevision: null | number;
+  segmentId: null | string;
+  appealIds: null | string[];
+}
+
 export interface ReorderSegments {
   expectedRevision: null | number;
   segmentIds: null | string[];
 }
 
 export interface ResetShow {
+  expectedRevision: null | number;
+}
+
+export interface ResumeAppealQueue {
   expectedRevision: null | number;
 }
 
@@ -652,6 +735,8 @@ export interface SendMessage {
   expectedRevision: null | number;
 }
 
+export type SenderKind = 'person' | 'organization';
+
 export interface SessionDto {
   token: string;
   expiresAt: Instant;
@@ -681,6 +766,11 @@ export interface ShowTimelineView {
   projectedDelay: Duration;
   planShift: Duration;
   rehearsals: ShowRehearsal[];
+}
+
+export interface SkipAppeal {
+  appealId: null | string;
+  expectedRevision: null | number;
 }
 
 export interface SkipSegment {
@@ -719,6 +809,19 @@ export interface StaySummary {
   shortestSeconds: number;
   longestSeconds: number;
   buckets: StayBucket[];
+}
+
+export interface Stream {
+}
+
+export interface UpdateAppeal {
+  expectedRevision: null | number;
+  senderKind: null | SenderKind;
+  senderName: null | string;
+  country: null | string;
+  language: null | string;
+  title: null | string;
+  message: null | string;
 }
 
 export interface UpdateAward {
@@ -774,6 +877,30 @@ export interface ZonedInstant {
   viewer: null | Instant;
 }
 
+export interface AppealCaption {
+  appealId: string;
+  senderName: string;
+  senderKind: SenderKind;
+  country: string;
+  language: string;
+  title: string;
+  durationSeconds: number;
+  startedAt: Instant | null;
+  videoUrl: string | null;
+}
+
+export interface AppealQueueNotice {
+  conferenceId: string;
+  segmentId: string;
+  nowPlaying: AppealCaption | null;
+  next: AppealCaption | null;
+  waiting: number;
+  queuePaused: boolean;
+  pausedTotalSeconds: number;
+  blockEndsAt: Instant | null;
+  revision: number;
+}
+
 export interface AwardTallyNotice {
   conferenceId: string;
   tally: AwardTally;
@@ -797,6 +924,11 @@ export interface ProgramChangedNotice {
   programRevision: number;
 }
 
+export interface SegmentCue {
+  id: string;
+  duration: Duration;
+}
+
 export interface ShowProgram {
   conferenceId: string;
   programRevision: number;
@@ -815,6 +947,7 @@ export interface ShowSegment {
   audienceMuted: boolean;
   mediaDuration: Duration | null;
   plannedStart: Instant;
+  cues: SegmentCue[] | null;
   plannedEnd: Instant;
 }
 

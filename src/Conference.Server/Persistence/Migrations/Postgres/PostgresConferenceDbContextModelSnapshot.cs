@@ -23,6 +23,89 @@ namespace Conference.Server.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Conference.Domain.Appeals.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SenderKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("SubmissionLinkId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId", "SegmentId");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConferenceId");
+
+                    b.ToTable("AppealQueues", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,6 +424,12 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Cues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("EndMode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -437,6 +526,85 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.HasKey("ConferenceId", "Revision");
 
                     b.ToTable("ShowEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.Appeal", b =>
+                {
+                    b.HasOne("Conference.Domain.Appeals.AppealQueue", null)
+                        .WithMany("_appeals")
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Conference.Domain.Appeals.AppealVideo", "Video", b1 =>
+                        {
+                            b1.Property<Guid>("AppealId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("AudioCodec")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("AudioCodec");
+
+                            b1.Property<string>("Container")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("VideoContainer");
+
+                            b1.Property<TimeSpan>("Duration")
+                                .HasColumnType("interval")
+                                .HasColumnName("VideoDuration");
+
+                            b1.Property<int>("Height")
+                                .HasColumnType("integer")
+                                .HasColumnName("VideoHeight");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("bigint")
+                                .HasColumnName("VideoSizeBytes");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("VideoKey");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("ThumbnailKey");
+
+                            b1.Property<string>("VideoCodec")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("VideoCodec");
+
+                            b1.Property<int>("Width")
+                                .HasColumnType("integer")
+                                .HasColumnName("VideoWidth");
+
+                            b1.HasKey("AppealId");
+
+                            b1.ToTable("Appeals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.Navigation("Video")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
@@ -584,6 +752,11 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.Navigation("_appeals");
                 });
 
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>

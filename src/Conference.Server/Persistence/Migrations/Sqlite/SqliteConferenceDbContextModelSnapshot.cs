@@ -17,6 +17,89 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Conference.Domain.Appeals.Appeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmissionLinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId", "SegmentId");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConferenceId");
+
+                    b.ToTable("AppealQueues", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
                 {
                     b.Property<Guid>("Id")
@@ -335,6 +418,12 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ConferenceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Cues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<string>("EndMode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -431,6 +520,85 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.HasKey("ConferenceId", "Revision");
 
                     b.ToTable("ShowEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.Appeal", b =>
+                {
+                    b.HasOne("Conference.Domain.Appeals.AppealQueue", null)
+                        .WithMany("_appeals")
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Conference.Domain.Appeals.AppealVideo", "Video", b1 =>
+                        {
+                            b1.Property<Guid>("AppealId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AudioCodec")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AudioCodec");
+
+                            b1.Property<string>("Container")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VideoContainer");
+
+                            b1.Property<TimeSpan>("Duration")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VideoDuration");
+
+                            b1.Property<int>("Height")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VideoHeight");
+
+                            b1.Property<long>("SizeBytes")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VideoSizeBytes");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VideoKey");
+
+                            b1.Property<string>("ThumbnailKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ThumbnailKey");
+
+                            b1.Property<string>("VideoCodec")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VideoCodec");
+
+                            b1.Property<int>("Width")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("VideoWidth");
+
+                            b1.HasKey("AppealId");
+
+                            b1.ToTable("Appeals");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.Navigation("Video")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
@@ -578,6 +746,11 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                         .HasForeignKey("ConferenceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.Navigation("_appeals");
                 });
 
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>

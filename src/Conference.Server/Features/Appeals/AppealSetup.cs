@@ -1,0 +1,18 @@
+using Conference.Server.Live;
+
+namespace Conference.Server.Features.Appeals;
+
+public static class AppealSetup
+{
+    /// <summary>Intake (storage, FFmpeg checks), signed video addresses, and the playout notices that hear every show change.</summary>
+    public static IServiceCollection AddAppealFeature(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AppealOptions>(configuration.GetSection(AppealOptions.Section));
+        services.AddSingleton<IAppealStorage, LocalAppealStorage>();
+        services.AddSingleton<VideoInspector>();
+        services.AddSingleton<AppealIntake>();
+        services.AddSingleton<AppealVideoLinks>();
+        services.AddSingleton<IShowCommitObserver, AppealPlayout>();
+        return services;
+    }
+}
