@@ -1,6 +1,8 @@
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
+using Conference.Server.Features.Control;
 using Conference.Server.Features.Media;
+using Conference.Server.Features.Organizer;
 using Conference.Server.Features.Participants;
 using Conference.Server.Features.Reports;
 using Conference.Server.Features.Segments;
@@ -61,6 +63,8 @@ public static class ApiRoutes
         conferences.MapAwardEndpoints();
         app.MapMediaApi();
         app.MapReportEndpoints();
+        conferences.MapControlEndpoints(app);
+        app.MapOrganizerEndpoints();
         return app;
     }
 }

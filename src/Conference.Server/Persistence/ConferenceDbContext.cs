@@ -20,6 +20,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<AwardMark> AwardMarks => Set<AwardMark>();
     public DbSet<MediaStatusRecord> MediaStatusChanges => Set<MediaStatusRecord>();
+    public DbSet<ControlTokenRecord> ControlTokens => Set<ControlTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,6 +70,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
         ParticipantModel.Configure(modelBuilder);
         ShowEventModel.Configure(modelBuilder);
         AwardModel.Configure(modelBuilder);
+        ControlTokenRecord.Configure(modelBuilder);
     }
 }
 
