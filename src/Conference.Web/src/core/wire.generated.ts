@@ -189,6 +189,24 @@ export interface ConfigureRegistration {
   capacity: null | number;
 }
 
+export type ControlOutcome = 'advanced' | 'paused' | 'resumed' | 'alreadyAdvanced' | 'alreadyPaused' | 'alreadyRunning';
+
+export interface ControlPressResult {
+  outcome: ControlOutcome;
+  revision: number;
+  status: ShowStatus;
+  currentSegmentId: null | string;
+  currentSegmentTitle: null | string;
+}
+
+export interface ControlTokenDto {
+  id: string;
+  label: string;
+  createdAt: Instant;
+  revokedAt: null | Instant;
+  lastUsedAt: null | Instant;
+}
+
 export interface CountryAppeals {
   country: string;
   played: number;
@@ -285,9 +303,20 @@ export interface InvitationLink {
 
 export type InvitationStatus = 'active' | 'expired' | 'revoked';
 
+export interface IssueControlToken {
+  label: null | string;
+}
+
 export interface IssueInvitations {
   role: null | string;
   expiresAt: null | Instant;
+}
+
+export interface IssuedControlToken {
+  id: string;
+  label: string;
+  token: string;
+  createdAt: Instant;
 }
 
 export interface LiveShowState {
@@ -387,6 +416,11 @@ export interface OrderRecipients {
   generate: null | CallUpOrder;
 }
 
+export interface OrganizerSessionDto {
+  token: string;
+  expiresAt: Instant;
+}
+
 export interface ParticipantDto {
   id: string;
   displayName: string;
@@ -446,6 +480,14 @@ export interface PresentParticipant {
   roles: string[];
   since: Instant;
   sources: AttendanceSource[];
+}
+
+export interface ProblemDetails {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
 }
 
 export interface ProgramSection {
@@ -664,6 +706,10 @@ export interface ShowTimelineView {
   projectedDelay: Duration;
   planShift: Duration;
   rehearsals: ShowRehearsal[];
+}
+
+export interface SignInOrganizer {
+  key: null | string;
 }
 
 export interface SkipSegmentRequest {
