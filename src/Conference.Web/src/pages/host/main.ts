@@ -13,7 +13,7 @@ import { formatNumber, formatTime, localized, t } from '../../core/i18n';
 import { LiveShow } from '../../core/live';
 import { nowAndNext, type TimelineRow } from '../../core/show';
 import { formatCountdown, instantMs } from '../../core/time';
-import type { AttendanceDto, HostMessage, LiveShowState, MediaStatus, MessageAudience, SegmentDto } from '../../core/wire.generated';
+import type { AttendanceDto, ControlTokenDto, HostMessage, IssuedControlToken, LiveShowState, MediaStatus, MessageAudience, SegmentDto } from '../../core/wire.generated';
 
 const conferenceId = conferenceIdFromPath()!;
 const signedIn = consoleCredential(conferenceId, ['host']);
@@ -40,10 +40,14 @@ const titles = {
   messages: h('h2', { id: 'messages-title' }),
   media: h('h2', { id: 'media-title' }),
   attendance: h('h2', { id: 'attendance-title' }),
+  deck: h('h2', { id: 'deck-title' }),
 };
 const audience = h('select', { id: 'message-audience', 'data-testid': 'message-audience' });
 const messageText = h('input', { id: 'message-text', maxlength: 500, required: true, 'data-testid': 'message-text' });
 const messageForm = h('form', { class: 'message-form', 'data-testid': 'message-form' });
+const deckSlot = h('div', { 'data-testid': 'stream-deck' });
+let deckTokens: ControlTokenDto[] = [];
+let deckIssued: IssuedControlToken | null = null;
 let mediaStatus: MediaStatus | null = null;
 let attendance: AttendanceDto | null = null;
 let ending = false;
@@ -230,12 +234,15 @@ function render(): void {
         h('section', { class: 'card now', 'aria-label': ct('host.current') }, nowTitle, countdown, state, cueLine, nextLine, showDelay),
         h('section', { class: 'card', 'aria-labelledby': 'controls-title' }, titles.controls, controls, feedback)),
       h('section', { class: 'card wide', 'aria-labelledby': 'run-title' }, titles.run,
-        h('div', { class: 'table-scroll' }, h('table', { class: 'run-of-show' }, runHead, runOfShow))),
+        h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'run-title' }, h('table', { class: 'run-of-show' }, runHead, runOfShow))),
       h('div', { class: 'console-grid' },
         h('section', { class: 'card', 'aria-labelledby': 'messages-title' }, titles.messages, messageForm, messageList),
         h('section', { class: 'card', 'aria-labelledby': 'media-title' }, titles.media, mediaLine,
-          titles.attendance, attendanceSlot)));
+          titles.attendance, attendanceSlot)),
+      h('section', { class: 'card', 'aria-labelledby': 'deck-title' }, titles.deck, deckSlot));
   }
+  titles.deck.textContent = ct('deck.title');
+  renderDeck();
   renderMessageForm();
   const show = live.show;
   if (show) {
@@ -249,7 +256,11 @@ function render(): void {
     cueLine.textContent = current && (current.kind === 'awardsCeremony' || current.kind === 'videoAppeals') && show.status !== 'ended'
       ? ct('host.cue', { index: show.cueIndex + 1 }) : '';
     if (timeline && show.status !== 'notStarted') {
-      showDelay.textContent = ct('host.showOverUnder', { delta: formatOverUnder(timeline.currentDelay), end: formatTime(timeline.projectedEnd, live.conference?.timeZone) });
+      const delay = timeline.currentDelay;
+      const end = formatTime(timeline.projectedEnd, live.conference?.timeZone);
+      const delta = formatOverUnder(Math.abs(delay)).slice(1);
+      showDelay.textContent = Math.abs(delay) < 1000 ? ct('host.showOnTime', { end })
+        : delay > 0 ? ct('host.showBehind', { delta, end }) : ct('host.showAhead', { delta, end });
       showDelay.dataset.delayMs = String(Math.round(timeline.currentDelay));
     } else {
       showDelay.textContent = '';
@@ -303,6 +314,43 @@ function tick(): void {
   countdown.dataset.at = String(Date.now());
 }
 
+/** Stream-deck control tokens: issued here, shown once, revocable; see docs/stream-deck.md for the Companion buttons. */
+function renderDeck(): void {
+  const label = h('input', { id: 'deck-label', maxlength: 100, required: true, 'data-testid': 'deck-label' });
+  const form = h('form', { class: 'message-form' }, h('label', { for: 'deck-label' }, ct('deck.label')), label,
+    h('button', { type: 'submit', class: 'secondary' }, ct('deck.issue')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    void (async () => {
+      try {
+        deckIssued = await api<IssuedControlToken>(`/api/conferences/${conferenceId}/control-tokens`, { method: 'POST', body: { label: label.value }, session: live.session });
+        await loadDeck();
+      } catch (error) {
+        lastFeedback = { kind: 'error', text: explain(error) };
+        renderFeedback();
+      }
+    })();
+  });
+  const origin = location.origin;
+  replace(deckSlot,
+    h('p', { class: 'hint' }, ct('deck.hint', { url: `${origin}/api/control/next` })),
+    form,
+    deckIssued ? h('p', { class: 'notice', role: 'status', 'data-testid': 'deck-token' }, ct('deck.tokenOnce', { label: deckIssued.label }), ' ',
+      h('code', {}, deckIssued.token)) : null,
+    deckTokens.length === 0 ? null : h('ul', { class: 'counts' }, ...deckTokens.map(token => h('li', {},
+      h('span', {}, token.label, ' ', h('span', { class: 'hint' }, token.revokedAt ? ct('deck.revoked') : token.lastUsedAt
+        ? ct('deck.lastUsed', { time: formatTime(instantMs(token.lastUsedAt)!) }) : ct('deck.unused'))),
+      token.revokedAt ? null : h('button', { type: 'button', class: 'small danger', 'aria-label': ct('deck.revokeFor', { label: token.label }),
+        onclick: (() => void api(`/api/conferences/${conferenceId}/control-tokens/${token.id}`, { method: 'DELETE', session: live.session })
+          .then(() => { if (deckIssued?.id === token.id) deckIssued = null; return loadDeck(); })
+          .catch(error => { lastFeedback = { kind: 'error', text: explain(error) }; renderFeedback(); })) as EventListener }, ct('deck.revoke'))))));
+}
+
+async function loadDeck(): Promise<void> {
+  deckTokens = await api<ControlTokenDto[]>(`/api/conferences/${conferenceId}/control-tokens`, { session: live.session });
+  renderDeck();
+}
+
 async function loadAttendance(): Promise<void> {
   try {
     attendance = await api<AttendanceDto>(`/api/conferences/${conferenceId}/attendance`, { session: live.session });
@@ -345,6 +393,7 @@ if (signedIn) {
     }
     render();
     void loadAttendance();
+    void loadDeck().catch(() => undefined);
     // Attendance is not pushed (it changes with every arrival); a glance every few seconds is enough for a host.
     setInterval(() => void loadAttendance(), 5000);
   }).catch(() => {

@@ -57,7 +57,7 @@ async function attempt(work: () => Promise<void>, done?: ConsoleKey): Promise<vo
 }
 
 function field(id: string, label: string, input: HTMLElement): HTMLElement {
-  return h('div', {}, h('label', { for: id }, label), input);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input);
 }
 
 function input(id: string, value: string | number | null | undefined, attrs: Record<string, string | number | boolean> = {}): HTMLInputElement {
@@ -312,7 +312,7 @@ function importOutcome(result: NonNullable<typeof importResult>): HTMLElement {
   for (const e of report.errors) byLine.set(e.line, [...(byLine.get(e.line) ?? []), `${e.field}: ${e.message}`]);
   return h('div', { 'data-testid': 'import-errors' },
     h('p', { class: 'notice error', role: 'alert' }, ct('import.rejected', { count: report.errors.length })),
-    h('div', { class: 'table-scroll' }, h('table', {},
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'import-title' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ct('import.line')), h('th', { scope: 'col' }, ct('import.row')), h('th', { scope: 'col' }, ct('import.problem')))),
       h('tbody', {}, ...lines.map((line, i) => ({ line, number: i + 1 })).filter(r => r.line.trim() || byLine.has(r.number)).map(r => {
         const errors = byLine.get(r.number);
@@ -341,7 +341,7 @@ function invitationSection(c: ConferenceDto, people: ParticipantDto[]): HTMLElem
     h('h2', { id: 'invite-title' }, ct('invite.title')),
     h('p', { class: 'hint' }, ct('invite.hint', { count: people.length })),
     h('div', { class: 'actions' }, field('invite-role', ct('invite.role'), role), issue, exportCsv),
-    issued.length === 0 ? null : h('div', { class: 'table-scroll' }, h('table', { 'data-testid': 'issued' },
+    issued.length === 0 ? null : h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'invite-title' }, h('table', { 'data-testid': 'issued' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ct('invite.person')), h('th', { scope: 'col' }, ct('invite.link')), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, ct('run.actions'))))),
       h('tbody', {}, ...issued.map(link => h('tr', {},
         h('th', { scope: 'row' }, link.displayName),

@@ -103,7 +103,7 @@ function renderAwards(): void {
         presented: formatNumber(tally.presented), absent: formatNumber(tally.absent), deferred: formatNumber(tally.deferred),
         open: formatNumber(tally.notMarked), recipients: formatNumber(tally.recipients), countries: formatNumber(tally.countries),
       })) : null,
-      h('div', { class: 'table-scroll' }, h('table', {},
+      h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': titleId }, h('table', { 'data-testid': 'recipients' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, ct('awards.recipient')),
           h('th', { scope: 'col' }, ct('awards.country')), h('th', { scope: 'col' }, ct('awards.outcome')), h('th', { scope: 'col' }, ct('awards.mark')))),
         h('tbody', {}, ...award.recipients.map(r => {
