@@ -334,6 +334,36 @@ public sealed class ConsoleTests
     }
 
     [Test]
+    public async Task Organizer_ImportsAnAwardList_WithEachRowErrorBesideItsRow()
+    {
+        var conference = await _server.CreateConferenceAsync("Award list day",
+            [Part("Opening"), new { kind = "awardsCeremony", title = "Medals", durationSeconds = 900, awardName = "Medal of Honour" }]);
+        var id = conference["id"]!.GetValue<string>();
+        await using var context = await Browser.NewContextAsync(_server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.GotoAsync("/organizer");
+        await page.FillAsync("[data-testid='organizer-key']", WebServer.OrganizerKey);
+        await page.Locator("[data-testid='sign-in'] button[type='submit']").ClickAsync();
+        await Assertions.Expect(page.TestId("create-conference")).ToBeVisibleAsync();
+        await page.GotoAsync($"/organizer/{id}");
+        await page.TestId("tab-people").ClickAsync();
+        await page.TestId("create-award").ClickAsync();
+        var form = page.Locator("form[data-testid^='import-award-']");
+        await Assertions.Expect(form).ToContainTextAsync("Medal of Honour: 0 recipients");
+
+        await form.Locator("textarea").FillAsync("name,country,email,citation\nAmina Diallo,SN,,For courage\nNobody,ZZ,,For nothing\n");
+        await form.Locator("[data-testid='import-submit']").ClickAsync();
+        await Assertions.Expect(form.Locator("tr[data-line='3'] [data-testid='row-error']")).ToContainTextAsync("country");
+        await Assertions.Expect(form.Locator("[data-testid='row-error']")).ToHaveCountAsync(1);
+
+        await form.Locator("textarea").FillAsync("name,country,email,citation\nAmina Diallo,SN,,For courage\nIvan Petrov,RU,,For service\n");
+        await form.Locator("[data-testid='import-submit']").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("Medal of Honour: 2 recipients");
+        await Browser.AssertAccessibleAsync(page, "the organizer's award list import");
+    }
+
+    [Test]
     public async Task Organizer_ReportTab_RendersTheChartsInEveryLanguage()
     {
         var conference = await _server.CreateConferenceAsync("Reported", [Part("First", 300), Part("Second", 300)]);

@@ -11,7 +11,7 @@ import { ct, type ConsoleKey } from '../../core/console-i18n';
 import { h, replace } from '../../core/dom';
 import { formatTime, languageNames, languages } from '../../core/i18n';
 import type {
-  ConferenceDto, ConferenceSummary, ImportReport, InvitationLink, ParticipantDto, RegistrationDto, SegmentDto, SegmentKind,
+  AwardDto, ConferenceDto, ConferenceSummary, ImportReport, InvitationLink, ParticipantDto, RegistrationDto, SegmentDto, SegmentKind,
 } from '../../core/wire.generated';
 import { reorder } from './reorder';
 
@@ -28,7 +28,9 @@ const defaultSeconds: Record<SegmentKind, number> = {
 
 let conference: ConferenceDto | null = null;
 let issued: InvitationLink[] = [];
-let importResult: { csv: string; report: ImportReport | null; errors: Record<string, string[]>; failed: string | null } | null = null;
+interface ImportResult { csv: string; report: ImportReport | null; failed: string | null }
+/** The last import of each target (the roster, or an award's list), with the file as sent, so each error sits beside its row. */
+const importResults = new Map<string, ImportResult>();
 let tab: 'program' | 'people' | 'report' = 'program';
 const status = h('p', { class: 'notice hidden', role: 'status', 'data-testid': 'organizer-status' });
 
@@ -269,29 +271,38 @@ async function peopleSections(c: ConferenceDto): Promise<HTMLElement[]> {
     call<ParticipantDto[]>(`/api/conferences/${c.id}/participants`),
     call<RegistrationDto>(`/api/conferences/${c.id}/registration`),
   ]);
-  return [importSection(c), invitationSection(c, people), registrationSection(c, registration)];
+  const roster = importSection({
+    key: 'roster', title: ct('import.title'), hint: ct('import.hint'), header: 'displayName,country,language,email,roles',
+    path: () => `/api/conferences/${c.id}/participants/import`,
+  });
+  return [roster, ...await awardSections(c), invitationSection(c, people), registrationSection(c, registration)];
 }
 
-function importSection(c: ConferenceDto): HTMLElement {
-  const text = h('textarea', { id: 'csv', rows: 6, 'data-testid': 'csv-text', spellcheck: 'false' }) as HTMLTextAreaElement;
-  text.value = importResult?.csv ?? 'displayName,country,language,email,roles\n';
-  const file = h('input', { id: 'csv-file', type: 'file', accept: '.csv,text/csv' });
+interface ImportTarget { key: string; title: string; hint: string; header: string; path: () => string }
+
+function importSection(target: ImportTarget): HTMLElement {
+  const result = importResults.get(target.key);
+  const id = `csv-${target.key}`;
+  const titleId = `${id}-title`;
+  const text = h('textarea', { id, rows: 6, 'data-testid': 'csv-text', spellcheck: 'false' }) as HTMLTextAreaElement;
+  text.value = result?.report?.committed === false || result?.failed ? result.csv : `${target.header}\n`;
+  const file = h('input', { id: `${id}-file`, type: 'file', accept: '.csv,text/csv' });
   file.addEventListener('change', async () => { if (file.files?.[0]) text.value = await file.files[0].text(); });
-  const form = h('form', { class: 'card form', 'data-testid': 'import', 'aria-labelledby': 'import-title' },
-    h('h2', { id: 'import-title' }, ct('import.title')), h('p', { class: 'hint' }, ct('import.hint')),
-    field('csv-file', ct('import.file'), file), field('csv', ct('import.text'), text),
+  const form = h('form', { class: 'card form', 'data-testid': `import-${target.key}`, 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, target.title), h('p', { class: 'hint' }, target.hint),
+    field(`${id}-file`, ct('import.file'), file), field(id, ct('import.text'), text),
     h('p', { class: 'actions' }, h('button', { type: 'submit', 'data-testid': 'import-submit' }, ct('import.submit'))),
-    importResult ? importOutcome(importResult) : null);
+    result ? importOutcome(result, titleId) : null);
   form.addEventListener('submit', event => {
     event.preventDefault();
     void (async () => {
       const csv = text.value;
       try {
-        const report = await call<ImportReport>(`/api/conferences/${c.id}/participants/import`, { method: 'POST', text: csv, contentType: 'text/csv' });
-        importResult = { csv: '', report, errors: {}, failed: null };
+        const report = await call<ImportReport>(target.path(), { method: 'POST', text: csv, contentType: 'text/csv' });
+        importResults.set(target.key, { csv, report, failed: null });
       } catch (error) {
         const report = error instanceof ApiError ? (error.problem as unknown as { report?: ImportReport }).report ?? null : null;
-        importResult = { csv, report, errors: error instanceof ApiError ? error.problem.errors ?? {} : {}, failed: report ? null : explain(error) };
+        importResults.set(target.key, { csv, report, failed: report ? null : explain(error) });
       }
       await show();
     })();
@@ -299,8 +310,34 @@ function importSection(c: ConferenceDto): HTMLElement {
   return form;
 }
 
+/** Each awards ceremony's list of recipients: made here when missing, filled from CSV like the roster. */
+async function awardSections(c: ConferenceDto): Promise<HTMLElement[]> {
+  const ceremonies = c.segments.filter(s => s.kind === 'awardsCeremony');
+  if (ceremonies.length === 0) return [];
+  const awards = await call<AwardDto[]>(`/api/conferences/${c.id}/awards`);
+  return ceremonies.map(segment => {
+    const award = awards.find(a => a.segmentId === segment.id);
+    if (!award) {
+      return h('section', { class: 'card', 'aria-label': segment.title },
+        h('h2', {}, segment.awardName ?? segment.title),
+        h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'create-award',
+          onclick: (() => void attempt(async () => {
+            await call<AwardDto>(`/api/conferences/${c.id}/awards`, { method: 'POST', body: { segmentId: segment.id } });
+            await show();
+          }, 'organizer.saved')) as EventListener }, ct('awardList.create'))));
+    }
+    return importSection({
+      key: `award-${award.id.slice(0, 8)}`,
+      title: ct('awardList.title', { award: award.name, count: award.recipients.length }),
+      hint: ct('awardList.hint'),
+      header: 'name,country,email,citation',
+      path: () => `/api/conferences/${c.id}/awards/${award.id}/recipients/import?expectedRevision=${award.revision}`,
+    });
+  });
+}
+
 /** The file's rows as a table, each refused row with its errors beside it. */
-function importOutcome(result: NonNullable<typeof importResult>): HTMLElement {
+function importOutcome(result: ImportResult, titleId: string): HTMLElement {
   if (result.failed) return h('p', { class: 'notice error', role: 'alert' }, result.failed);
   const report = result.report!;
   if (report.committed) {
@@ -312,7 +349,7 @@ function importOutcome(result: NonNullable<typeof importResult>): HTMLElement {
   for (const e of report.errors) byLine.set(e.line, [...(byLine.get(e.line) ?? []), `${e.field}: ${e.message}`]);
   return h('div', { 'data-testid': 'import-errors' },
     h('p', { class: 'notice error', role: 'alert' }, ct('import.rejected', { count: report.errors.length })),
-    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'import-title' }, h('table', {},
+    h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': titleId }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ct('import.line')), h('th', { scope: 'col' }, ct('import.row')), h('th', { scope: 'col' }, ct('import.problem')))),
       h('tbody', {}, ...lines.map((line, i) => ({ line, number: i + 1 })).filter(r => r.line.trim() || byLine.has(r.number)).map(r => {
         const errors = byLine.get(r.number);
