@@ -326,6 +326,15 @@ public sealed class ConsoleTests
         await guestPage.GotoAsync(link.Replace(_server.BaseAddress.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
         await Assertions.Expect(guestPage.TestId("join-error")).ToHaveAttributeAsync("data-reason", "join.revoked");
 
+        // A link issued earlier is withdrawn from the person's row: Ivan's link stops working too.
+        var ivanLink = await page.TestId("issued").Locator(".join-url").First.InnerTextAsync();
+        await page.TestId("people").Locator("summary").ClickAsync();
+        await page.TestId("people").Locator("li", new() { HasText = "Ivan Petrov" }).Locator("button").ClickAsync();
+        await page.WaitForTextAsync("organizer-status", "Ivan Petrov: links revoked: 1");
+        await guestPage.GotoAsync(ivanLink.Replace(_server.BaseAddress.ToString().TrimEnd('/'), "", StringComparison.Ordinal));
+        await guestPage.ReloadAsync();
+        await Assertions.Expect(guestPage.TestId("join-error")).ToHaveAttributeAsync("data-reason", "join.revoked");
+
         await page.TestId("registration-open").CheckAsync();
         await page.Locator("[data-testid='registration'] button[type='submit']").ClickAsync();
         await page.WaitForTextAsync("organizer-status", "Saved");

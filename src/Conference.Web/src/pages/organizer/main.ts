@@ -11,7 +11,7 @@ import { ct, type ConsoleKey } from '../../core/console-i18n';
 import { h, replace } from '../../core/dom';
 import { formatTime, languageNames, languages } from '../../core/i18n';
 import type {
-  AwardDto, ConferenceDto, ConferenceSummary, ImportReport, InvitationLink, ParticipantDto, RegistrationDto, SegmentDto, SegmentKind,
+  AwardDto, ConferenceDto, InvitationDto, ConferenceSummary, ImportReport, InvitationLink, ParticipantDto, RegistrationDto, SegmentDto, SegmentKind,
 } from '../../core/wire.generated';
 import { reorder } from './reorder';
 
@@ -374,6 +374,21 @@ function invitationSection(c: ConferenceDto, people: ParticipantDto[]): HTMLElem
       link.click();
       URL.revokeObjectURL(link.href);
     }) as EventListener }, ct('invite.export'));
+  // Links issued earlier (another day, another browser) are not shown again, but can still be withdrawn per person.
+  const revokeAll = (person: ParticipantDto) => attempt(async () => {
+    const links = await call<InvitationDto[]>(`/api/conferences/${c.id}/participants/${person.id}/invitations`);
+    const active = links.filter(l => l.status === 'active');
+    for (const link of active) await call(`/api/conferences/${c.id}/participants/${person.id}/invitations/${link.id}`, { method: 'DELETE' });
+    issued = issued.filter(l => l.participantId !== person.id);
+    await show();
+    say(ct('invite.revokedCount', { name: person.displayName, count: active.length }));
+  });
+  const everyone = people.length === 0 ? null : h('details', { 'data-testid': 'people' },
+    h('summary', {}, ct('invite.people', { count: people.length })),
+    h('ul', { class: 'counts' }, ...people.map(person => h('li', {},
+      h('span', {}, person.displayName, ' ', h('span', { class: 'hint' }, `${person.country} · ${person.roles.map(r => ct(`role.${r}` as ConsoleKey)).join(', ')}`)),
+      h('button', { type: 'button', class: 'small secondary', 'aria-label': ct('invite.revokeFor', { name: person.displayName }),
+        onclick: (() => void revokeAll(person)) as EventListener }, ct('invite.revoke'))))));
   return h('section', { class: 'card', 'aria-labelledby': 'invite-title', 'data-testid': 'invitations' },
     h('h2', { id: 'invite-title' }, ct('invite.title')),
     h('p', { class: 'hint' }, ct('invite.hint', { count: people.length })),
@@ -391,7 +406,8 @@ function invitationSection(c: ConferenceDto, people: ParticipantDto[]): HTMLElem
               await call(`/api/conferences/${c.id}/participants/${link.participantId}/invitations/${link.invitationId}`, { method: 'DELETE' });
               issued = issued.filter(l => l.invitationId !== link.invitationId);
               await show();
-            }, 'invite.revoked')) as EventListener }, ct('invite.revoke')))))))));
+            }, 'invite.revoked')) as EventListener }, ct('invite.revoke')))))))),
+    everyone);
 }
 
 function registrationSection(c: ConferenceDto, registration: RegistrationDto): HTMLElement {
