@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using Conference.Server.Features.Attendance;
-using Conference.Server.Features.Invitations;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Conference.Server.Identity;
@@ -38,8 +36,6 @@ public static partial class IdentitySetup
         services.Configure<SessionSettings>(builder.Configuration.GetSection(SessionSettings.Section));
         services.AddSingleton<SessionTokens>();
         services.AddSingleton<OrganizerSessions>();
-        services.AddSingleton<JoinLinks>();
-        services.AddScoped<IAttendanceLog, AttendanceLog>();
         services.ConfigureOptions<SessionAuthentication>();
         services.AddAuthentication(BearerSchemeName)
             .AddPolicyScheme(BearerSchemeName, "Organizer key or session token", o => o.ForwardDefaultSelector = context =>

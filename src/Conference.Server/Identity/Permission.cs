@@ -64,15 +64,6 @@ public interface IConferenceRequest
     Guid ConferenceId { get; }
 }
 
-/// <summary>A request that the authorization behavior checks before anything else.</summary>
-public interface IAuthorizedRequest
-{
-    Permission RequiredPermission { get; }
-
-    /// <summary>The conference acted on, or null for a request not bound to one (creating a conference).</summary>
-    Guid? ConferenceId { get; }
-}
-
 /// <summary>The caller may not do this: 401 when nobody is signed in, 403 otherwise.</summary>
 public sealed class AccessDeniedException(string message, bool authenticated) : Exception(message)
 {

@@ -14,11 +14,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(ICallerAccessor c
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is IAuthorizedRequest authorized)
-        {
-            AccessPolicy.Demand(callers.Current, authorized.RequiredPermission, authorized.ConferenceId);
-        }
-        else if (RequestAccess<TRequest>.Required is { } permission)
+        if (RequestAccess<TRequest>.Required is { } permission)
         {
             AccessPolicy.Demand(callers.Current, permission, (request as IConferenceRequest)?.ConferenceId);
         }

@@ -7,7 +7,7 @@ namespace Conference.Server.Infrastructure;
 /// <summary>
 /// MediatR 5.1.0 registration by hand: its DI extension package does not restore here
 /// (see docs/decisions/0001-mediatr-5.md). Behaviors run in the order registered, outermost first;
-/// the program-change behavior is innermost, so it sees only edits that were saved.
+/// a feature's own behavior (the program-change notice) is registered by its feature after these, so it runs innermost.
 /// </summary>
 public static class Mediation
 {
@@ -29,7 +29,6 @@ public static class Mediation
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ProgramChangeBehavior<,>));
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
         return services;
     }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Conference.Domain;
 using Conference.Domain.Participants;
 using Conference.LiveKit;
-using Conference.Server.Features.Participants;
 using Conference.Server.Identity;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
@@ -42,11 +41,8 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
             .GroupBy(e => CamelCasePath(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         ProgramRuleException r => Validation(r.Errors.ToDictionary(e => e.Key, e => e.Value)),
-        RosterRejectedException roster => WithExtension(
-            Validation(roster.Report.Errors
-                .GroupBy(e => $"lines[{e.Line}].{e.Field}")
-                .ToDictionary(g => g.Key, g => g.Select(e => $"Line {e.Line}: {e.Message}").ToArray())),
-            "report", roster.Report),
+        InputRejectedException rejected => WithExtension(
+            Validation(rejected.Errors.ToDictionary(e => e.Key, e => e.Value)), rejected.ExtensionName, rejected.Extension),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
         RevisionConflictException c => WithExtension(
             Problem(StatusCodes.Status409Conflict, "Stale revision", c.Message), "currentRevision", c.CurrentRevision),

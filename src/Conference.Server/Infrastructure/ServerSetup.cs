@@ -31,7 +31,7 @@ public static class ServerSetup
         services.AddExceptionHandler<ProblemDetailsMapping>();
         services.AddOpenApi();
         services.AddMediation(typeof(ServerSetup).Assembly);
-        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        services.AddConferenceFeatures(builder.Configuration);
 
         builder.AddConferenceDatabase();
         builder.AddConferenceIdentity();

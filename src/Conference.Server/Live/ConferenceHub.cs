@@ -1,12 +1,12 @@
 using Conference.Domain.Awards;
 using Conference.Domain.Participants;
-using Conference.Domain.Show;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Show;
 using Conference.Server.Identity;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
+using MessageAudience = Conference.Domain.Show.MessageAudience;
 
 namespace Conference.Server.Live;
 
@@ -24,7 +24,7 @@ public sealed partial class ConferenceHub(
     /// <summary>Joins the conference's group and the caller's role groups, and returns a fresh snapshot.</summary>
     public async Task<ShowSnapshot> JoinConference(Guid conferenceId)
     {
-        var snapshot = await mediator.Send(new JoinConferenceRequest(conferenceId), Context.ConnectionAborted);
+        var snapshot = await mediator.Send(new JoinConference(conferenceId), Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Conference(conferenceId));
         var caller = callers.Current;
         foreach (var group in LiveGroups.RolesOf(caller, conferenceId))
@@ -45,46 +45,46 @@ public sealed partial class ConferenceHub(
     public Task<ClockSample> SyncClock(long clientSendTicks) => Task.FromResult(new ClockSample(clientSendTicks, time.GetUtcNow().UtcTicks));
 
     public Task<LiveShowState> Start(Guid conferenceId, int expectedRevision) =>
-        Send(new StartShowRequest(expectedRevision) { ConferenceId = conferenceId });
+        Send(new StartShow(expectedRevision) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> Next(Guid conferenceId, int expectedRevision) =>
-        Send(new NextSegmentRequest(expectedRevision) { ConferenceId = conferenceId });
+        Send(new NextSegment(expectedRevision) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> GoTo(Guid conferenceId, int expectedRevision, Guid segmentId) =>
-        Send(new GoToSegmentRequest(expectedRevision, segmentId) { ConferenceId = conferenceId });
+        Send(new GoToSegment(expectedRevision, segmentId) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> Pause(Guid conferenceId, int expectedRevision) =>
-        Send(new PauseShowRequest(expectedRevision) { ConferenceId = conferenceId });
+        Send(new PauseShow(expectedRevision) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> Resume(Guid conferenceId, int expectedRevision) =>
-        Send(new ResumeShowRequest(expectedRevision) { ConferenceId = conferenceId });
+        Send(new ResumeShow(expectedRevision) { ConferenceId = conferenceId });
 
     /// <summary>Adds (positive) or takes (negative) whole seconds on the running segment.</summary>
     public Task<LiveShowState> AdjustTime(Guid conferenceId, int expectedRevision, int deltaSeconds) =>
-        Send(new AdjustTimeRequest(expectedRevision, deltaSeconds) { ConferenceId = conferenceId });
+        Send(new AdjustTime(expectedRevision, deltaSeconds) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> Skip(Guid conferenceId, int expectedRevision, Guid segmentId) =>
-        Send(new SkipSegmentRequest(expectedRevision, segmentId) { ConferenceId = conferenceId });
+        Send(new SkipSegment(expectedRevision, segmentId) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> End(Guid conferenceId, int expectedRevision) =>
-        Send(new EndShowRequest(expectedRevision) { ConferenceId = conferenceId });
+        Send(new EndShow(expectedRevision) { ConferenceId = conferenceId });
 
     /// <summary>Back to "not started" after a rehearsal; what ran is kept as a rehearsal.</summary>
     public Task<LiveShowState> Reset(Guid conferenceId, int expectedRevision) =>
-        Send(new ResetShowRequest(expectedRevision) { ConferenceId = conferenceId });
+        Send(new ResetShow(expectedRevision) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> AdvanceCue(Guid conferenceId, int expectedRevision) =>
-        Send(new ChangeCueRequest(expectedRevision, null) { ConferenceId = conferenceId });
+        Send(new ChangeCue(expectedRevision, null) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> SetCue(Guid conferenceId, int expectedRevision, int cueIndex) =>
-        Send(new ChangeCueRequest(expectedRevision, cueIndex) { ConferenceId = conferenceId });
+        Send(new ChangeCue(expectedRevision, cueIndex) { ConferenceId = conferenceId });
 
     public Task<LiveShowState> SendMessage(Guid conferenceId, int expectedRevision, MessageAudience audience, string text) =>
-        Send(new SendMessageRequest(expectedRevision, audience, text) { ConferenceId = conferenceId });
+        Send(new SendMessage(expectedRevision, audience, text) { ConferenceId = conferenceId });
 
     /// <summary>The producer or host marks a called award recipient; returns the award's tally (also pushed to the crew).</summary>
     public Task<AwardTally> MarkAwardee(Guid conferenceId, Guid awardId, Guid participantId, AwardOutcome outcome) =>
-        mediator.Send(new MarkRecipient(participantId, outcome) { Id = conferenceId, AwardId = awardId }, Context.ConnectionAborted);
+        mediator.Send(new MarkRecipient(participantId, outcome) { ConferenceId = conferenceId, AwardId = awardId }, Context.ConnectionAborted);
 
     /// <summary>A connection opened; it counts as attendance once it joins a conference.</summary>
     public override Task OnConnectedAsync()

@@ -22,7 +22,6 @@ public static class LiveSetup
         services.AddSingleton<ShowCoordinator>();
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<ProgramChangeNotifier>();
-        services.AddSingleton<IShowCommitObserver, Features.Awards.AwardCallUp>();
         services.AddHostedService<ShowRecovery>();
         services.AddHostedService<HubAttendanceRecovery>();
         return services;

@@ -30,7 +30,7 @@ public class MediaWebhookTests(DatabaseKind kind) : ApiTestBase(kind)
 
     private Task<HttpResponseMessage> Post(string body, string? authorization)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, MediaRoutes.LiveKitWebhookPath)
+        var request = new HttpRequestMessage(HttpMethod.Post, MediaEndpoints.LiveKitWebhookPath)
         {
             Content = new StringContent(body, Encoding.UTF8, WebhookReceiver.ContentType),
         };
@@ -139,7 +139,7 @@ public class MediaWebhookTests(DatabaseKind kind) : ApiTestBase(kind)
     {
         var body = Encoding.UTF8.GetBytes("{\"event\":\"room_started\",\"id\":\"EV_\u00ff\"}");
         body[^3] = 0xFF;
-        using var request = new HttpRequestMessage(HttpMethod.Post, MediaRoutes.LiveKitWebhookPath) { Content = new ByteArrayContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, MediaEndpoints.LiveKitWebhookPath) { Content = new ByteArrayContent(body) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", WebhookReceiver.ContentType);
         request.Headers.TryAddWithoutValidation("Authorization", new WebhookSigner(ApiKey, ApiSecret, Host.Clock).Sign(body));
 

@@ -11,12 +11,8 @@ namespace Conference.Server.Features.Attendance;
 /// Who is connected now, counted as people (two tabs are one person; a hub connection and a media
 /// session of one person are one person), by country and by role.
 /// </summary>
-public sealed record GetAttendance(Guid Id) : IRequest<AttendanceDto>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewAttendance;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ViewAttendance)]
+public sealed record GetAttendance(Guid ConferenceId) : IRequest<AttendanceDto>, IConferenceRequest;
 
 public sealed record AttendanceDto(
     Guid ConferenceId,
@@ -38,15 +34,15 @@ public sealed class GetAttendanceHandler(ConferenceDbContext db, TimeProvider ti
 {
     public async Task<AttendanceDto> Handle(GetAttendance request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
         var open = await db.AttendanceRecords.AsNoTracking()
-            .Where(r => r.ConferenceId == request.Id && r.LeftAt == null)
+            .Where(r => r.ConferenceId == request.ConferenceId && r.LeftAt == null)
             .ToListAsync(cancellationToken);
-        var names = await AttendanceNames.ForAsync(db, request.Id, open.Select(r => r.ParticipantId), cancellationToken);
+        var names = await AttendanceNames.ForAsync(db, request.ConferenceId, open.Select(r => r.ParticipantId), cancellationToken);
         var present = open.GroupBy(r => r.ParticipantId)
             .Select(g => new PresentParticipant(
                 g.Key,
@@ -59,7 +55,7 @@ public sealed class GetAttendanceHandler(ConferenceDbContext db, TimeProvider ti
             .ToList();
 
         return new AttendanceDto(
-            request.Id,
+            request.ConferenceId,
             time.GetUtcNow(),
             present.Count,
             open.Count,

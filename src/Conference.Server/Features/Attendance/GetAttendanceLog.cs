@@ -8,12 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Attendance;
 
 /// <summary>Every join and leave of a conference in join order: the attendance part of the post-event report.</summary>
-public sealed record GetAttendanceLog(Guid Id) : IRequest<IReadOnlyList<AttendanceEntryDto>>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewAttendance;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ViewAttendance)]
+public sealed record GetAttendanceLog(Guid ConferenceId) : IRequest<IReadOnlyList<AttendanceEntryDto>>, IConferenceRequest;
 
 public sealed record AttendanceEntryDto(
     Guid ParticipantId, string? DisplayName, string Country, IReadOnlyList<string> Roles, AttendanceSource Source,
@@ -23,13 +19,13 @@ public sealed class GetAttendanceLogHandler(ConferenceDbContext db) : IRequestHa
 {
     public async Task<IReadOnlyList<AttendanceEntryDto>> Handle(GetAttendanceLog request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
-        var records = await db.AttendanceRecords.AsNoTracking().Where(r => r.ConferenceId == request.Id).ToListAsync(cancellationToken);
-        var names = await AttendanceNames.ForAsync(db, request.Id, records.Select(r => r.ParticipantId), cancellationToken);
+        var records = await db.AttendanceRecords.AsNoTracking().Where(r => r.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
+        var names = await AttendanceNames.ForAsync(db, request.ConferenceId, records.Select(r => r.ParticipantId), cancellationToken);
 
         // Ordered here: SQLite cannot order by DateTimeOffset.
         return [.. records.OrderBy(r => r.JoinedAt).ThenBy(r => r.Id).Select(r => new AttendanceEntryDto(

@@ -25,8 +25,8 @@ public sealed class AddRecipientHandler(ConferenceDbContext db) : IRequestHandle
 {
     public async Task<AwardDto> Handle(AddRecipient request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
-        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId!.Value, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
+        var participant = await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId!.Value, cancellationToken);
         award.AddRecipient(request.ExpectedRevision!.Value, RecipientFieldsRules.ToDraft(request, participant));
         participant.AddRoles(ParticipantRoles.Awardee);
         return await db.SaveAwardAsync(award, cancellationToken);

@@ -25,19 +25,14 @@ public sealed record AwardDto(
 /// A change to an award list: the conference and award come from the route; only the organizer
 /// prepares the lists (they decide who is honoured), like the program itself.
 /// </summary>
-public abstract record AwardEdit : IRequest<AwardDto>, IAuthorizedRequest
+[Requires(Permission.ManagePrograms)]
+public abstract record AwardEdit : IRequest<AwardDto>, IConferenceRequest
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
+    public Guid ConferenceId { get; init; }
 
     [JsonIgnore]
     public Guid AwardId { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
 }
 
 public static class AwardLookup

@@ -11,16 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Awards;
 
 /// <summary>Creates the award list of an awards-ceremony segment; the name defaults to the segment's award name.</summary>
-public sealed record CreateAward(Guid? SegmentId, string? Name, string? Description) : IRequest<AwardDto>, IAuthorizedRequest
+[Requires(Permission.ManagePrograms)]
+public sealed record CreateAward(Guid? SegmentId, string? Name, string? Description) : IRequest<AwardDto>, IConferenceRequest
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
+    public Guid ConferenceId { get; init; }
 }
 
 public sealed class CreateAwardValidator : AbstractValidator<CreateAward>
@@ -37,14 +32,14 @@ public sealed class CreateAwardHandler(ConferenceDbContext db) : IRequestHandler
 {
     public async Task<AwardDto> Handle(CreateAward request, CancellationToken cancellationToken)
     {
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         var segment = program.Find(request.SegmentId!.Value);
-        if (await db.Awards.AnyAsync(a => a.ConferenceId == request.Id && a.SegmentId == segment.Id, cancellationToken))
+        if (await db.Awards.AnyAsync(a => a.ConferenceId == request.ConferenceId && a.SegmentId == segment.Id, cancellationToken))
         {
             throw new DomainException($"'{segment.Title}' already has an award list; change that one.");
         }
 
-        var award = Award.Create(Guid.NewGuid(), request.Id, segment, request.Name, request.Description);
+        var award = Award.Create(Guid.NewGuid(), request.ConferenceId, segment, request.Name, request.Description);
         db.Awards.Add(award);
         return await db.SaveAwardAsync(award, cancellationToken);
     }

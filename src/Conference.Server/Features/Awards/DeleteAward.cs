@@ -8,12 +8,8 @@ using MediatR;
 namespace Conference.Server.Features.Awards;
 
 /// <summary>Deletes an award list with its marks. DELETE carries no body, so the revision comes as <c>?expectedRevision=</c>.</summary>
-public sealed record DeleteAward(Guid Id, Guid AwardId, int? ExpectedRevision) : IRequest<Unit>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ManagePrograms)]
+public sealed record DeleteAward(Guid ConferenceId, Guid AwardId, int? ExpectedRevision) : IRequest<Unit>, IConferenceRequest;
 
 public sealed class DeleteAwardValidator : AbstractValidator<DeleteAward>
 {
@@ -24,7 +20,7 @@ public sealed class DeleteAwardHandler(ConferenceDbContext db) : IRequestHandler
 {
     public async Task<Unit> Handle(DeleteAward request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
         if (award.Revision != request.ExpectedRevision)
         {
             throw new RevisionConflictException("award list", request.ExpectedRevision!.Value, award.Revision);

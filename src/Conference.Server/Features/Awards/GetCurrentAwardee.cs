@@ -12,12 +12,8 @@ namespace Conference.Server.Features.Awards;
 /// that joins or reconnects in the middle of the ceremony and must show the caption. Null (204)
 /// when no ceremony runs or its cue is past the list.
 /// </summary>
-public sealed record GetCurrentAwardee(Guid Id) : IRequest<AwardeeCall?>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewShow;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ViewShow)]
+public sealed record GetCurrentAwardee(Guid ConferenceId) : IRequest<AwardeeCall?>, IConferenceRequest;
 
 public sealed class GetCurrentAwardeeHandler(ConferenceDbContext db, ShowCoordinator coordinator) : IRequestHandler<GetCurrentAwardee, AwardeeCall?>
 {
@@ -25,10 +21,10 @@ public sealed class GetCurrentAwardeeHandler(ConferenceDbContext db, ShowCoordin
 
     public async Task<AwardeeCall?> Handle(GetCurrentAwardee request, CancellationToken cancellationToken)
     {
-        var (_, program, state) = await coordinator.ReadAsync(db, request.Id, cancellationToken);
+        var (_, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
         if (state.CurrentSegmentId is not { } segmentId
             || program.Find(segmentId) is not { Kind: SegmentKind.AwardsCeremony }
-            || await db.AwardOfSegmentAsync(request.Id, segmentId, cancellationToken) is not { } award
+            || await db.AwardOfSegmentAsync(request.ConferenceId, segmentId, cancellationToken) is not { } award
             || award.AtCue(state.CueIndex) is not { } recipient)
         {
             return null;
@@ -36,7 +32,7 @@ public sealed class GetCurrentAwardeeHandler(ConferenceDbContext db, ShowCoordin
 
         // The event that put the cue where it is: its instant and revision are those the call was announced with.
         var moved = await db.ShowEvents.AsNoTracking()
-            .Where(e => e.ConferenceId == request.Id && e.Revision <= state.Revision && CueMoves.Contains(e.Type))
+            .Where(e => e.ConferenceId == request.ConferenceId && e.Revision <= state.Revision && CueMoves.Contains(e.Type))
             .OrderByDescending(e => e.Revision)
             .Select(e => new { e.At, e.Revision })
             .FirstAsync(cancellationToken);

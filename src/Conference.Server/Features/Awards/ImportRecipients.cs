@@ -17,13 +17,9 @@ namespace Conference.Server.Features.Awards;
 /// <c>participantId</c>, or by e-mail, or by name and country; someone not yet a participant is added
 /// with the awardee role. New recipients join the end of the call-up order in file order.
 /// </summary>
-public sealed record ImportRecipients(Guid Id, Guid AwardId, string Csv, int? ExpectedRevision, bool SkipInvalid)
-    : IRequest<RecipientImportReport>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ManagePrograms)]
+public sealed record ImportRecipients(Guid ConferenceId, Guid AwardId, string Csv, int? ExpectedRevision, bool SkipInvalid)
+    : IRequest<RecipientImportReport>, IConferenceRequest;
 
 public sealed record RecipientImportReport(
     bool Committed, int Rows, int Created, int Updated, int Unchanged, int Skipped, int ParticipantsCreated, IReadOnlyList<RowError> Errors, AwardDto Award);
@@ -49,13 +45,13 @@ public sealed class ImportRecipientsHandler(ConferenceDbContext db, TimeProvider
 
     public async Task<RecipientImportReport> Handle(ImportRecipients request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
-        var language = await db.DefaultLanguageAsync(request.Id, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
+        var language = await db.DefaultLanguageAsync(request.ConferenceId, cancellationToken);
         var (header, rows) = Read(request.Csv);
         var columns = header.Select(h => Columns.GetValueOrDefault(h.Trim())).ToList();
         CheckHeader(header, columns, rows.Count);
 
-        var people = await db.Participants.Where(p => p.ConferenceId == request.Id).ToListAsync(cancellationToken);
+        var people = await db.Participants.Where(p => p.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
         var directory = new ParticipantDirectory(people);
         var errors = new List<RowError>();
         var drafts = new List<(int Line, RecipientDraft Draft, Participant Person)>();
@@ -77,7 +73,7 @@ public sealed class ImportRecipientsHandler(ConferenceDbContext db, TimeProvider
             if (person is null && rowErrors.Count == 0)
             {
                 // Not yet a participant: added with the awardee role, as the roster import would.
-                person = Participant.Create(Guid.NewGuid(), request.Id,
+                person = Participant.Create(Guid.NewGuid(), request.ConferenceId,
                     new ParticipantProfile(Field("name")!, input.Country!, language, Field("email"), ParticipantRoles.Awardee), ParticipantOrigin.Roster, now);
                 directory.Add(person);
                 db.Participants.Add(person);

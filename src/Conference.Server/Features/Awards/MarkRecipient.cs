@@ -3,14 +3,12 @@ using Conference.Domain;
 using Conference.Domain.Awards;
 using Conference.Domain.Participants;
 using Conference.Domain.Show;
-using Conference.Server.Features.Reports;
 using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Server.Features.Awards;
 
@@ -19,26 +17,14 @@ namespace Conference.Server.Features.Awards;
 /// called again later by setting the cue back to them, and marked again). Marks are appended to a
 /// durable log once the show has started; the answer is the award's tally, also pushed to the crew.
 /// </summary>
-public sealed record MarkRecipient(Guid? ParticipantId, AwardOutcome? Outcome) : IRequest<AwardTally>, IAuthorizedRequest
+[Requires(Permission.ManageAppeals)]
+public sealed record MarkRecipient(Guid? ParticipantId, AwardOutcome? Outcome) : IRequest<AwardTally>, IConferenceRequest
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
+    public Guid ConferenceId { get; init; }
 
     [JsonIgnore]
     public Guid AwardId { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManageAppeals;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
-}
-
-public sealed record GetAwardTally(Guid Id, Guid AwardId) : IRequest<AwardTally>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManageAppeals;
-
-    public Guid? ConferenceId => Id;
 }
 
 public sealed class MarkRecipientValidator : AbstractValidator<MarkRecipient>
@@ -56,8 +42,8 @@ public sealed class MarkRecipientHandler(
 {
     public async Task<AwardTally> Handle(MarkRecipient request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
-        var (_, _, state) = await coordinator.ReadAsync(db, request.Id, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
+        var (_, _, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
         if (state.Status == ShowStatus.NotStarted)
         {
             throw new DomainException("The show has not started; recipients are marked during the ceremony.");
@@ -68,30 +54,9 @@ public sealed class MarkRecipientHandler(
         await db.SaveChangesAsync(cancellationToken);
 
         var tally = await AwardTallies.ComputeAsync(db, award, cancellationToken);
-        var notice = new AwardTallyNotice(request.Id, tally);
-        await hub.Clients.Groups(LiveGroups.Role(request.Id, LiveGroups.HostRole), LiveGroups.Role(request.Id, RoleNames.Name(ParticipantRoles.Producer)))
-            .AwardTallyChanged(notice);
+        var notice = new AwardTallyNotice(request.ConferenceId, tally);
+        var producers = LiveGroups.Role(request.ConferenceId, RoleNames.Name(ParticipantRoles.Producer));
+        await hub.Clients.Groups(LiveGroups.Role(request.ConferenceId, LiveGroups.HostRole), producers).AwardTallyChanged(notice);
         return tally;
-    }
-}
-
-public sealed class GetAwardTallyHandler(ConferenceDbContext db) : IRequestHandler<GetAwardTally, AwardTally>
-{
-    public async Task<AwardTally> Handle(GetAwardTally request, CancellationToken cancellationToken) =>
-        await AwardTallies.ComputeAsync(db, await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken), cancellationToken);
-}
-
-public static class AwardTallies
-{
-    /// <summary>The tally from the live part of the marks only: marks of a rehearsal before the last reset do not count.</summary>
-    public static async Task<AwardTally> ComputeAsync(ConferenceDbContext db, Award award, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(award);
-        var window = await LiveLog.WindowAsync(db, award.ConferenceId, cancellationToken);
-        var marks = await db.AwardMarks.AsNoTracking()
-            .Where(m => m.AwardId == award.Id && m.ShowRevision >= window.FromRevision)
-            .ToListAsync(cancellationToken);
-        return AwardTally.Compute(award, marks);
     }
 }

@@ -30,7 +30,7 @@ public sealed class OrderRecipientsHandler(ConferenceDbContext db) : IRequestHan
 {
     public async Task<AwardDto> Handle(OrderRecipients request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
         if (request.Generate is { } rule)
         {
             award.GenerateOrder(request.ExpectedRevision!.Value, rule);

@@ -17,7 +17,7 @@ public sealed class RemoveRecipientHandler(ConferenceDbContext db) : IRequestHan
 {
     public async Task<AwardDto> Handle(RemoveRecipient request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
         award.RemoveRecipient(request.ExpectedRevision!.Value, request.ParticipantId);
         return await db.SaveAwardAsync(award, cancellationToken);
     }

@@ -22,7 +22,7 @@ public sealed class UpdateAwardHandler(ConferenceDbContext db) : IRequestHandler
 {
     public async Task<AwardDto> Handle(UpdateAward request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
         award.UpdateDetails(request.ExpectedRevision!.Value, request.Name, request.Description);
         return await db.SaveAwardAsync(award, cancellationToken);
     }

@@ -26,9 +26,9 @@ public sealed class UpdateRecipientHandler(ConferenceDbContext db) : IRequestHan
 {
     public async Task<AwardDto> Handle(UpdateRecipient request, CancellationToken cancellationToken)
     {
-        var award = await db.LoadAwardAsync(request.Id, request.AwardId, cancellationToken);
+        var award = await db.LoadAwardAsync(request.ConferenceId, request.AwardId, cancellationToken);
         award.Get(request.ParticipantId);
-        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken);
+        var participant = await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId, cancellationToken);
         award.UpdateRecipient(request.ExpectedRevision!.Value, RecipientFieldsRules.ToDraft(request, participant));
         return await db.SaveAwardAsync(award, cancellationToken);
     }

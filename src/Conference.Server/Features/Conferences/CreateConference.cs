@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Conference.Domain.Programs;
 using Conference.Server.Identity;
 using Conference.Server.Persistence;
@@ -7,6 +6,7 @@ using MediatR;
 
 namespace Conference.Server.Features.Conferences;
 
+[Requires(Permission.ManagePrograms)]
 public sealed record CreateConference(
     string? Title,
     string? Slogan,
@@ -14,14 +14,7 @@ public sealed record CreateConference(
     string? TimeZone,
     IReadOnlyList<string>? Languages,
     IReadOnlyDictionary<string, ConferenceTranslationInput?>? Translations = null)
-    : IRequest<ConferenceDto>, IAuthorizedRequest, IConferenceDetailsInput
-{
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => null;
-}
+    : IRequest<ConferenceDto>, IConferenceDetailsInput;
 
 public sealed class CreateConferenceValidator : AbstractValidator<CreateConference>
 {

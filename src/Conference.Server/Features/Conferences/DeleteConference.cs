@@ -5,20 +5,16 @@ using MediatR;
 
 namespace Conference.Server.Features.Conferences;
 
-public sealed record DeleteConference(Guid Id) : IRequest<Unit>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManagePrograms;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ManagePrograms)]
+public sealed record DeleteConference(Guid ConferenceId) : IRequest<Unit>, IConferenceRequest;
 
 public sealed class DeleteConferenceHandler(ConferenceDbContext db, LiveSessions sessions) : IRequestHandler<DeleteConference, Unit>
 {
     public async Task<Unit> Handle(DeleteConference request, CancellationToken cancellationToken)
     {
-        db.Conferences.Remove(await db.LoadAsync(request.Id, cancellationToken));
+        db.Conferences.Remove(await db.LoadAsync(request.ConferenceId, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
-        await sessions.EndConferenceAsync(request.Id, "The conference was deleted.");
+        await sessions.EndConferenceAsync(request.ConferenceId, "The conference was deleted.");
         return Unit.Value;
     }
 }

@@ -7,28 +7,14 @@ namespace Conference.Server.Features.Conferences;
 
 /// <summary>The conference and its program; public, but segment notes only for those who run it (organizer, hosts, speakers).</summary>
 [AllowAnonymousRequest]
-public sealed record GetConference(Guid Id) : IRequest<ConferenceDto>;
+public sealed record GetConference(Guid ConferenceId) : IRequest<ConferenceDto>, IConferenceRequest;
 
 public sealed class GetConferenceHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetConference, ConferenceDto>
 {
     public async Task<ConferenceDto> Handle(GetConference request, CancellationToken cancellationToken)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var conference = ConferenceDto.From(await db.LoadAsync(request.Id, cancellationToken));
-        return AccessPolicy.Allows(callers.Current, Permission.ViewSegmentNotes, request.Id) ? conference : conference.WithoutNotes();
-    }
-}
-
-[AllowAnonymousRequest]
-public sealed record ListConferences : IRequest<IReadOnlyList<ConferenceSummary>>;
-
-public sealed class ListConferencesHandler(ConferenceDbContext db) : IRequestHandler<ListConferences, IReadOnlyList<ConferenceSummary>>
-{
-    public async Task<IReadOnlyList<ConferenceSummary>> Handle(ListConferences request, CancellationToken cancellationToken)
-    {
-        var conferences = await db.Conferences.AsNoTracking().ToListAsync(cancellationToken);
-
-        // Sorted here: SQLite cannot order by DateTimeOffset, and an organizer has tens of conferences, not millions.
-        return [.. conferences.Select(c => ConferenceSummary.From(ConferenceDto.From(c))).OrderBy(c => c.ScheduledStart).ThenBy(c => c.Title)];
+        var conference = ConferenceDto.From(await db.LoadAsync(request.ConferenceId, cancellationToken));
+        return AccessPolicy.Allows(callers.Current, Permission.ViewSegmentNotes, request.ConferenceId) ? conference : conference.WithoutNotes();
     }
 }

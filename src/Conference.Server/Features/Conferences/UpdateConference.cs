@@ -28,7 +28,7 @@ public sealed class UpdateConferenceHandler(ConferenceDbContext db) : IRequestHa
 {
     public async Task<ConferenceDto> Handle(UpdateConference request, CancellationToken cancellationToken)
     {
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         program.UpdateDetails(request.ExpectedRevision!.Value, ConferenceDetailsRules.ToDetails(request));
         await db.SaveChangesAsync(cancellationToken);
         return ConferenceDto.From(program);

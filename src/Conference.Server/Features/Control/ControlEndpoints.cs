@@ -1,4 +1,5 @@
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using MediatR;
 
 namespace Conference.Server.Features.Control;
@@ -11,30 +12,29 @@ public static class ControlEndpoints
 {
     public const string TokenHeader = "X-Control-Token";
 
-    public static void MapControlEndpoints(this RouteGroupBuilder conferences, IEndpointRouteBuilder app)
+    public static void MapControlEndpoints(this RouteGroupBuilder conferences)
     {
         var tokens = conferences.MapGroup("/{id:guid}/control-tokens").WithTags("Stream-deck control");
         tokens.MapGet("/", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListControlTokens(id), ct))
-            .WithName(nameof(ListControlTokens))
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithName(nameof(ListControlTokens)).ProducesAccessProblems().ProducesNotFound();
         tokens.MapPost("/", (Guid id, IssueControlToken request, IMediator m, CancellationToken ct) => m.Send(request with { ConferenceId = id }, ct))
-            .WithName(nameof(IssueControlToken))
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(IssueControlToken)).ProducesAccessProblems().ProducesBodyProblems().ProducesNotFound();
         tokens.MapDelete("/{tokenId:guid}", (Guid id, Guid tokenId, IMediator m, CancellationToken ct) =>
                 m.Send(new RevokeControlToken(tokenId) { ConferenceId = id }, ct))
-            .WithName(nameof(RevokeControlToken))
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName(nameof(RevokeControlToken)).ProducesAccessProblems().ProducesNotFound();
+    }
 
-        var control = app.MapGroup("/api/control").WithTags("Stream-deck control");
+    /// <summary>The presses: not under a conference, as the token alone names it.</summary>
+    public static void MapControlPressEndpoints(this RouteGroupBuilder api)
+    {
+        var control = api.MapGroup("/control").WithTags("Stream-deck control");
         foreach (var action in Enum.GetValues<ControlAction>())
         {
             control.MapPost($"/{action.ToString().ToLowerInvariant()}", (HttpRequest http, Guid? ifSegment, IMediator m, CancellationToken ct) =>
                     m.Send(new PressControl(http.Headers[TokenHeader].ToString(), action, ifSegment), ct))
                 .WithName($"{nameof(PressControl)}{action}")
                 .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<FailedJoinLimit>().InvokeAsync(context, next))
-                .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+                .ProducesPublicProblems().ProducesConflict()
                 .ProducesProblem(StatusCodes.Status429TooManyRequests);
         }
     }

@@ -16,6 +16,11 @@ public sealed class ListControlTokensHandler(ConferenceDbContext db) : IRequestH
     public async Task<IReadOnlyList<ControlTokenDto>> Handle(ListControlTokens request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
+        {
+            throw new Conference.Domain.NotFoundException("conference", request.ConferenceId);
+        }
+
         var tokens = await db.ControlTokens.AsNoTracking().Where(t => t.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
 
         // Sorted here: SQLite cannot order by a DateTimeOffset column.

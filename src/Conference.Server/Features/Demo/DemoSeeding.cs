@@ -12,6 +12,9 @@ public sealed class DemoOptions
 
 public static partial class DemoSeeding
 {
+    public static IServiceCollection AddDemoFeature(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+
     /// <summary>Seeds only into a database created on this start, so a deleted demo stays deleted.</summary>
     public static async Task SeedDemoConferenceAsync(this IServiceProvider services, bool databaseIsNew, CancellationToken cancellationToken = default)
     {

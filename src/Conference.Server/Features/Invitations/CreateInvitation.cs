@@ -12,19 +12,14 @@ namespace Conference.Server.Features.Invitations;
 /// A personal join link for one participant, optionally expiring. A participant may hold several
 /// (a phone and a laptop); each can be revoked on its own.
 /// </summary>
-public sealed record CreateInvitation(DateTimeOffset? ExpiresAt) : IRequest<InvitationLink>, IAuthorizedRequest
+[Requires(Permission.ManageParticipants)]
+public sealed record CreateInvitation(DateTimeOffset? ExpiresAt) : IRequest<InvitationLink>, IConferenceRequest
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
+    public Guid ConferenceId { get; init; }
 
     [JsonIgnore]
     public Guid ParticipantId { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
 }
 
 public sealed class CreateInvitationValidator : AbstractValidator<CreateInvitation>
@@ -37,7 +32,7 @@ public sealed class CreateInvitationHandler(ConferenceDbContext db, JoinLinks li
 {
     public async Task<InvitationLink> Handle(CreateInvitation request, CancellationToken cancellationToken)
     {
-        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken);
+        var participant = await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId, cancellationToken);
         var (invitation, link) = links.Create(participant, time.GetUtcNow(), request.ExpiresAt);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);

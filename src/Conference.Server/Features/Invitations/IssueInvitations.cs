@@ -13,16 +13,11 @@ namespace Conference.Server.Features.Invitations;
 /// Invitations for many participants at once, for a mail merge after a roster import: everyone
 /// (or everyone with a role) who has no usable invitation yet, so running it twice sends nobody two links.
 /// </summary>
-public sealed record IssueInvitations(string? Role, DateTimeOffset? ExpiresAt) : IRequest<IReadOnlyList<InvitationLink>>, IAuthorizedRequest
+[Requires(Permission.ManageParticipants)]
+public sealed record IssueInvitations(string? Role, DateTimeOffset? ExpiresAt) : IRequest<IReadOnlyList<InvitationLink>>, IConferenceRequest
 {
     [System.Text.Json.Serialization.JsonIgnore]
-    public Guid Id { get; init; }
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    [System.Text.Json.Serialization.JsonIgnore]
-    public Guid? ConferenceId => Id;
+    public Guid ConferenceId { get; init; }
 }
 
 public sealed class IssueInvitationsValidator : AbstractValidator<IssueInvitations>
@@ -40,15 +35,15 @@ public sealed class IssueInvitationsHandler(ConferenceDbContext db, JoinLinks li
 {
     public async Task<IReadOnlyList<InvitationLink>> Handle(IssueInvitations request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
         var now = time.GetUtcNow();
         var role = RoleNames.Parse(request.Role);
-        var participants = await db.Participants.AsNoTracking().Where(p => p.ConferenceId == request.Id).ToListAsync(cancellationToken);
-        var invitations = await db.Invitations.AsNoTracking().Where(i => i.ConferenceId == request.Id).ToListAsync(cancellationToken);
+        var participants = await db.Participants.AsNoTracking().Where(p => p.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
+        var invitations = await db.Invitations.AsNoTracking().Where(i => i.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
         var invited = invitations.Where(i => i.IsUsableAt(now)).Select(i => i.ParticipantId).ToHashSet();
 
         var issued = new List<InvitationLink>();

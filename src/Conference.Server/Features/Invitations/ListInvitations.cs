@@ -7,19 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Invitations;
 
 /// <summary>A participant's invitations with their state; codes are never shown again after creation.</summary>
-public sealed record ListInvitations(Guid Id, Guid ParticipantId) : IRequest<IReadOnlyList<InvitationDto>>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ManageParticipants)]
+public sealed record ListInvitations(Guid ConferenceId, Guid ParticipantId) : IRequest<IReadOnlyList<InvitationDto>>, IConferenceRequest;
 
 public sealed class ListInvitationsHandler(ConferenceDbContext db, TimeProvider time) : IRequestHandler<ListInvitations, IReadOnlyList<InvitationDto>>
 {
     public async Task<IReadOnlyList<InvitationDto>> Handle(ListInvitations request, CancellationToken cancellationToken)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken);
+        var participant = await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId, cancellationToken);
         var invitations = await db.Invitations.Where(i => i.ParticipantId == participant.Id).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
 

@@ -8,19 +8,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Invitations;
 
 /// <summary>Revokes a join link: it cannot be redeemed again, and the sessions it gave out get 401 from now on.</summary>
-public sealed record RevokeInvitation(Guid Id, Guid ParticipantId, Guid InvitationId) : IRequest<Unit>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ManageParticipants)]
+public sealed record RevokeInvitation(Guid ConferenceId, Guid ParticipantId, Guid InvitationId) : IRequest<Unit>, IConferenceRequest;
 
 public sealed class RevokeInvitationHandler(ConferenceDbContext db, LiveSessions sessions, TimeProvider time) : IRequestHandler<RevokeInvitation, Unit>
 {
     public async Task<Unit> Handle(RevokeInvitation request, CancellationToken cancellationToken)
     {
         var invitation = await db.Invitations.SingleOrDefaultAsync(
-            i => i.Id == request.InvitationId && i.ParticipantId == request.ParticipantId && i.ConferenceId == request.Id, cancellationToken)
+            i => i.Id == request.InvitationId && i.ParticipantId == request.ParticipantId && i.ConferenceId == request.ConferenceId, cancellationToken)
             ?? throw new NotFoundException("invitation", request.InvitationId);
         invitation.Revoke(time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

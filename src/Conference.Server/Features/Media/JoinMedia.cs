@@ -13,12 +13,8 @@ namespace Conference.Server.Features.Media;
 /// carries the caller's rights at this moment (an attendee subscribes and sends reactions only;
 /// a speaker may publish only during their speech; the director adjusts rights as the show moves).
 /// </summary>
-public sealed record JoinMedia(Guid ConferenceId) : IRequest<MediaJoinTicket>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.JoinConference;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.JoinConference)]
+public sealed record JoinMedia(Guid ConferenceId) : IRequest<MediaJoinTicket>, IConferenceRequest;
 
 public sealed class JoinMediaHandler(ConferenceDbContext db, ICallerAccessor callers, MediaDirector director)
     : IRequestHandler<JoinMedia, MediaJoinTicket>
@@ -49,12 +45,8 @@ public sealed class JoinMediaHandler(ConferenceDbContext db, ICallerAccessor cal
 }
 
 /// <summary>The conference's media status as the director last saw it.</summary>
-public sealed record GetMediaStatus(Guid ConferenceId) : IRequest<MediaStatus>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewMediaStatus;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.ViewMediaStatus)]
+public sealed record GetMediaStatus(Guid ConferenceId) : IRequest<MediaStatus>, IConferenceRequest;
 
 public sealed class GetMediaStatusHandler(MediaDirector director, MediaStatusBoard board)
     : IRequestHandler<GetMediaStatus, MediaStatus>

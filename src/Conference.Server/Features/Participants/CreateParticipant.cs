@@ -7,17 +7,12 @@ using MediatR;
 
 namespace Conference.Server.Features.Participants;
 
+[Requires(Permission.ManageParticipants)]
 public sealed record CreateParticipant(string? DisplayName, string? Country, string? Language, string? Email, IReadOnlyList<string>? Roles)
-    : IRequest<ParticipantDto>, IAuthorizedRequest, IParticipantFields
+    : IRequest<ParticipantDto>, IConferenceRequest, IParticipantFields
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
+    public Guid ConferenceId { get; init; }
 }
 
 public sealed class CreateParticipantValidator : AbstractValidator<CreateParticipant>
@@ -29,9 +24,9 @@ public sealed class CreateParticipantHandler(ConferenceDbContext db, TimeProvide
 {
     public async Task<ParticipantDto> Handle(CreateParticipant request, CancellationToken cancellationToken)
     {
-        var language = await db.DefaultLanguageAsync(request.Id, cancellationToken);
+        var language = await db.DefaultLanguageAsync(request.ConferenceId, cancellationToken);
         var participant = Participant.Create(
-            Guid.NewGuid(), request.Id, ParticipantFieldsRules.ToProfile(request, language), ParticipantOrigin.Roster, time.GetUtcNow());
+            Guid.NewGuid(), request.ConferenceId, ParticipantFieldsRules.ToProfile(request, language), ParticipantOrigin.Roster, time.GetUtcNow());
         await db.EnsureUniqueAsync(participant, cancellationToken);
         db.Participants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);

@@ -6,18 +6,14 @@ using MediatR;
 namespace Conference.Server.Features.Participants;
 
 /// <summary>Deletes a participant with their invitations, which ends their sessions; their attendance stays in the log.</summary>
-public sealed record DeleteParticipant(Guid Id, Guid ParticipantId) : IRequest<Unit>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ManageParticipants)]
+public sealed record DeleteParticipant(Guid ConferenceId, Guid ParticipantId) : IRequest<Unit>, IConferenceRequest;
 
 public sealed class DeleteParticipantHandler(ConferenceDbContext db, LiveSessions sessions) : IRequestHandler<DeleteParticipant, Unit>
 {
     public async Task<Unit> Handle(DeleteParticipant request, CancellationToken cancellationToken)
     {
-        db.Participants.Remove(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken));
+        db.Participants.Remove(await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId, cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         await sessions.EndParticipantAsync(request.ParticipantId, "You were removed from this conference.");
         return Unit.Value;

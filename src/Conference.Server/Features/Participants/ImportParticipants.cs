@@ -1,5 +1,6 @@
 using Conference.Domain.Participants;
 using Conference.Server.Identity;
+using Conference.Server.Infrastructure;
 using Conference.Server.Persistence;
 using FluentValidation;
 using MediatR;
@@ -13,13 +14,10 @@ namespace Conference.Server.Features.Participants;
 /// e-mail, or same name and country) adds its roles to that person instead of adding a copy,
 /// so re-importing a file, or importing an award list after a speaker list, duplicates nobody.
 /// </summary>
-public sealed record ImportParticipants(Guid Id, string Csv, bool SkipInvalid) : IRequest<ImportReport>, IAuthorizedRequest
+[Requires(Permission.ManageParticipants)]
+public sealed record ImportParticipants(Guid ConferenceId, string Csv, bool SkipInvalid) : IRequest<ImportReport>, IConferenceRequest
 {
     public const int MaxRows = 10_000;
-
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    public Guid? ConferenceId => Id;
 }
 
 public sealed record ImportReport(bool Committed, int Rows, int Created, int Updated, int Unchanged, int Skipped, IReadOnlyList<RowError> Errors);
@@ -28,7 +26,11 @@ public sealed record ImportReport(bool Committed, int Rows, int Created, int Upd
 public sealed record RowError(int Line, string Field, string Message);
 
 /// <summary>Bad rows and no permission to skip them: a 400 listing every bad field by line.</summary>
-public sealed class RosterRejectedException(ImportReport report) : Exception("The file has rows with errors; nothing was imported.")
+public sealed class RosterRejectedException(ImportReport report) : InputRejectedException(
+    "The file has rows with errors; nothing was imported.",
+    report.Errors.GroupBy(e => $"lines[{e.Line}].{e.Field}").ToDictionary(g => g.Key, g => g.Select(e => $"Line {e.Line}: {e.Message}").ToArray()),
+    "report",
+    report)
 {
     public ImportReport Report { get; } = report;
 }
@@ -47,7 +49,7 @@ public sealed class ImportParticipantsHandler(ConferenceDbContext db, TimeProvid
 
     public async Task<ImportReport> Handle(ImportParticipants request, CancellationToken cancellationToken)
     {
-        var language = await db.DefaultLanguageAsync(request.Id, cancellationToken);
+        var language = await db.DefaultLanguageAsync(request.ConferenceId, cancellationToken);
         var (header, rows) = CsvTable.Parse(request.Csv);
         var columns = header.Select(h => Columns.GetValueOrDefault(h.Trim())).ToList();
         CheckHeader(header, columns, rows.Count);
@@ -78,7 +80,7 @@ public sealed class ImportParticipantsHandler(ConferenceDbContext db, TimeProvid
             throw new RosterRejectedException(new ImportReport(false, rows.Count, 0, 0, 0, skipped, errors));
         }
 
-        var existing = await db.Participants.Where(p => p.ConferenceId == request.Id).ToDictionaryAsync(p => p.IdentityKey, cancellationToken);
+        var existing = await db.Participants.Where(p => p.ConferenceId == request.ConferenceId).ToDictionaryAsync(p => p.IdentityKey, cancellationToken);
         int created = 0, updated = 0, unchanged = 0;
         var now = time.GetUtcNow();
         foreach (var profile in profiles)
@@ -98,7 +100,7 @@ public sealed class ImportParticipantsHandler(ConferenceDbContext db, TimeProvid
                 continue;
             }
 
-            person = Participant.Create(Guid.NewGuid(), request.Id, profile, ParticipantOrigin.Roster, now);
+            person = Participant.Create(Guid.NewGuid(), request.ConferenceId, profile, ParticipantOrigin.Roster, now);
             existing[person.IdentityKey] = person;
             db.Participants.Add(person);
             created++;

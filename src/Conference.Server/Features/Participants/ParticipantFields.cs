@@ -57,13 +57,6 @@ public sealed record ParticipantDto(
         new(p.Id, p.DisplayName, p.Country, p.Language, withEmail ? p.Email : null, RoleNames.ToNames(p.Roles), p.Origin, p.CreatedAt);
 }
 
-/// <summary>A second participant with the same e-mail, or the same name and country without one.</summary>
-public sealed class DuplicateParticipantException(Guid existingId)
-    : DomainException($"This person is already a participant (id '{existingId}'): same e-mail, or same name and country. Update them instead.")
-{
-    public Guid ExistingId { get; } = existingId;
-}
-
 public static class ParticipantLookup
 {
     /// <summary>The conference's default language, or 404 when the conference does not exist.</summary>

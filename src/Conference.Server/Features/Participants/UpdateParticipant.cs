@@ -8,20 +8,15 @@ using MediatR;
 namespace Conference.Server.Features.Participants;
 
 /// <summary>Replaces a participant's profile and roles. Removing a role takes effect on their open sessions at once.</summary>
+[Requires(Permission.ManageParticipants)]
 public sealed record UpdateParticipant(string? DisplayName, string? Country, string? Language, string? Email, IReadOnlyList<string>? Roles)
-    : IRequest<ParticipantDto>, IAuthorizedRequest, IParticipantFields
+    : IRequest<ParticipantDto>, IConferenceRequest, IParticipantFields
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
+    public Guid ConferenceId { get; init; }
 
     [JsonIgnore]
     public Guid ParticipantId { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
 }
 
 public sealed class UpdateParticipantValidator : AbstractValidator<UpdateParticipant>
@@ -33,8 +28,8 @@ public sealed class UpdateParticipantHandler(ConferenceDbContext db, LiveSession
 {
     public async Task<ParticipantDto> Handle(UpdateParticipant request, CancellationToken cancellationToken)
     {
-        var language = await db.DefaultLanguageAsync(request.Id, cancellationToken);
-        var participant = await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken);
+        var language = await db.DefaultLanguageAsync(request.ConferenceId, cancellationToken);
+        var participant = await db.LoadParticipantAsync(request.ConferenceId, request.ParticipantId, cancellationToken);
         participant.Update(ParticipantFieldsRules.ToProfile(request, language));
         await db.EnsureUniqueAsync(participant, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -10,16 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Registration;
 
 /// <summary>Opens or closes self-registration and sets the capacity (null: no limit).</summary>
-public sealed record ConfigureRegistration(bool? Open, int? Capacity) : IRequest<RegistrationDto>, IAuthorizedRequest
+[Requires(Permission.ManageParticipants)]
+public sealed record ConfigureRegistration(bool? Open, int? Capacity) : IRequest<RegistrationDto>, IConferenceRequest
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
-
-    [JsonIgnore]
-    public Permission RequiredPermission => Permission.ManageParticipants;
-
-    [JsonIgnore]
-    public Guid? ConferenceId => Id;
+    public Guid ConferenceId { get; init; }
 }
 
 public sealed class ConfigureRegistrationValidator : AbstractValidator<ConfigureRegistration>
@@ -36,21 +31,21 @@ public sealed class ConfigureRegistrationHandler(ConferenceDbContext db) : IRequ
 {
     public async Task<RegistrationDto> Handle(ConfigureRegistration request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
-        var policy = await db.RegistrationPolicies.SingleOrDefaultAsync(p => p.ConferenceId == request.Id, cancellationToken);
+        var policy = await db.RegistrationPolicies.SingleOrDefaultAsync(p => p.ConferenceId == request.ConferenceId, cancellationToken);
         if (policy is null)
         {
-            policy = RegistrationPolicy.ClosedFor(request.Id);
+            policy = RegistrationPolicy.ClosedFor(request.ConferenceId);
             db.RegistrationPolicies.Add(policy);
         }
 
         policy.Configure(request.Open!.Value, request.Capacity);
         await db.SaveChangesAsync(cancellationToken);
-        var count = await db.Participants.CountAsync(p => p.ConferenceId == request.Id, cancellationToken);
-        return GetRegistrationHandler.Describe(request.Id, policy.IsOpen, policy.Capacity, count);
+        var count = await db.Participants.CountAsync(p => p.ConferenceId == request.ConferenceId, cancellationToken);
+        return GetRegistrationHandler.Describe(request.ConferenceId, policy.IsOpen, policy.Capacity, count);
     }
 }

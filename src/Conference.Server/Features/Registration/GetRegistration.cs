@@ -11,7 +11,7 @@ namespace Conference.Server.Features.Registration;
 /// program: the registration page shows it before anyone has signed in.
 /// </summary>
 [AllowAnonymousRequest]
-public sealed record GetRegistration(Guid Id) : IRequest<RegistrationDto>;
+public sealed record GetRegistration(Guid ConferenceId) : IRequest<RegistrationDto>, IConferenceRequest;
 
 public sealed record RegistrationDto(Guid ConferenceId, bool Open, int? Capacity, int Participants, int? PlacesLeft);
 
@@ -19,14 +19,14 @@ public sealed class GetRegistrationHandler(ConferenceDbContext db) : IRequestHan
 {
     public async Task<RegistrationDto> Handle(GetRegistration request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
-        var policy = await db.RegistrationPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.ConferenceId == request.Id, cancellationToken);
-        var count = await db.Participants.CountAsync(p => p.ConferenceId == request.Id, cancellationToken);
-        return Describe(request.Id, policy?.IsOpen ?? false, policy?.Capacity, count);
+        var policy = await db.RegistrationPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.ConferenceId == request.ConferenceId, cancellationToken);
+        var count = await db.Participants.CountAsync(p => p.ConferenceId == request.ConferenceId, cancellationToken);
+        return Describe(request.ConferenceId, policy?.IsOpen ?? false, policy?.Capacity, count);
     }
 
     public static RegistrationDto Describe(Guid conferenceId, bool open, int? capacity, int count) =>

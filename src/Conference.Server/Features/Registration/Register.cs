@@ -18,10 +18,10 @@ namespace Conference.Server.Features.Registration;
 /// session token to join now and a personal join link to come back with later.
 /// </summary>
 [AllowAnonymousRequest]
-public sealed record Register(string? DisplayName, string? Country, string? Language) : IRequest<RegisteredDto>
+public sealed record Register(string? DisplayName, string? Country, string? Language) : IRequest<RegisteredDto>, IConferenceRequest
 {
     [JsonIgnore]
-    public Guid Id { get; init; }
+    public Guid ConferenceId { get; init; }
 }
 
 public sealed record RegisteredDto(SessionDto Session, InvitationLink JoinLink);
@@ -45,7 +45,7 @@ public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens
 
     public async Task<RegisteredDto> Handle(Register request, CancellationToken cancellationToken)
     {
-        var language = await db.DefaultLanguageAsync(request.Id, cancellationToken);
+        var language = await db.DefaultLanguageAsync(request.ConferenceId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -62,16 +62,16 @@ public sealed class RegisterHandler(ConferenceDbContext db, SessionTokens tokens
 
     private async Task<RegisteredDto> TryRegisterAsync(Register request, string defaultLanguage, CancellationToken cancellationToken)
     {
-        var policy = await db.RegistrationPolicies.SingleOrDefaultAsync(p => p.ConferenceId == request.Id, cancellationToken)
-            ?? RegistrationPolicy.ClosedFor(request.Id);
-        policy.Admit(await db.Participants.CountAsync(p => p.ConferenceId == request.Id, cancellationToken));
+        var policy = await db.RegistrationPolicies.SingleOrDefaultAsync(p => p.ConferenceId == request.ConferenceId, cancellationToken)
+            ?? RegistrationPolicy.ClosedFor(request.ConferenceId);
+        policy.Admit(await db.Participants.CountAsync(p => p.ConferenceId == request.ConferenceId, cancellationToken));
 
         var now = time.GetUtcNow();
         var profile = new ParticipantProfile(
             request.DisplayName!, request.Country!, string.IsNullOrWhiteSpace(request.Language) ? defaultLanguage : request.Language, null,
             ParticipantRoles.Attendee);
-        var participant = Participant.Create(Guid.NewGuid(), request.Id, profile, ParticipantOrigin.Registration, now);
-        if (await db.Participants.AnyAsync(p => p.ConferenceId == request.Id && p.IdentityKey == participant.IdentityKey, cancellationToken))
+        var participant = Participant.Create(Guid.NewGuid(), request.ConferenceId, profile, ParticipantOrigin.Registration, now);
+        if (await db.Participants.AnyAsync(p => p.ConferenceId == request.ConferenceId && p.IdentityKey == participant.IdentityKey, cancellationToken))
         {
             throw new DomainException(
                 "Someone with this name and country is already registered. Use the join link you received, or add a detail to your name.");

@@ -13,12 +13,8 @@ namespace Conference.Server.Features.Reports;
 /// on every read (never stored), from the live part only (<see cref="LiveLog"/>), and holds no
 /// e-mail address: recipients are named by the name on the award list, attendance only counts people.
 /// </summary>
-public sealed record GetReport(Guid Id) : IRequest<PostEventReport>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewReport;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ViewReport)]
+public sealed record GetReport(Guid ConferenceId) : IRequest<PostEventReport>, IConferenceRequest;
 
 /// <remarks>
 /// It reads the log itself rather than the coordinator's state: the coordinator holds the whole log
@@ -28,17 +24,17 @@ public sealed class GetReportHandler(ConferenceDbContext db, TimeProvider time) 
 {
     public async Task<PostEventReport> Handle(GetReport request, CancellationToken cancellationToken)
     {
-        var conference = await db.Conferences.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("conference", request.Id);
+        var conference = await db.Conferences.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.ConferenceId, cancellationToken)
+            ?? throw new NotFoundException("conference", request.ConferenceId);
         var program = ShowProgram.From(conference);
-        var window = await LiveLog.WindowAsync(db, request.Id, cancellationToken);
-        var events = await LiveLog.EventsAsync(db, request.Id, window, cancellationToken);
-        var stays = await db.AttendanceRecords.AsNoTracking().Where(r => r.ConferenceId == request.Id).ToListAsync(cancellationToken);
-        var awards = await db.Awards.AsNoTracking().Where(a => a.ConferenceId == request.Id).ToListAsync(cancellationToken);
+        var window = await LiveLog.WindowAsync(db, request.ConferenceId, cancellationToken);
+        var events = await LiveLog.EventsAsync(db, request.ConferenceId, window, cancellationToken);
+        var stays = await db.AttendanceRecords.AsNoTracking().Where(r => r.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
+        var awards = await db.Awards.AsNoTracking().Where(a => a.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
         var marks = await db.AwardMarks.AsNoTracking()
-            .Where(m => m.ConferenceId == request.Id && m.ShowRevision >= window.FromRevision)
+            .Where(m => m.ConferenceId == request.ConferenceId && m.ShowRevision >= window.FromRevision)
             .ToListAsync(cancellationToken);
-        var statuses = await db.MediaStatusChanges.AsNoTracking().Where(s => s.ConferenceId == request.Id).ToListAsync(cancellationToken);
+        var statuses = await db.MediaStatusChanges.AsNoTracking().Where(s => s.ConferenceId == request.ConferenceId).ToListAsync(cancellationToken);
 
         var records = new PostEventRecords(
             conference.Title,

@@ -37,7 +37,7 @@ public sealed class AddSegmentHandler(ConferenceDbContext db) : IRequestHandler<
 {
     public async Task<ConferenceDto> Handle(AddSegment request, CancellationToken cancellationToken)
     {
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         program.AddSegment(request.ExpectedRevision!.Value, Guid.NewGuid(), SegmentFieldsRules.ToDraft(request), request.Position);
         await db.SaveChangesAsync(cancellationToken);
         return ConferenceDto.From(program);

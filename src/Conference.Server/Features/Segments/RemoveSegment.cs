@@ -18,7 +18,7 @@ public sealed class RemoveSegmentHandler(ConferenceDbContext db) : IRequestHandl
 {
     public async Task<ConferenceDto> Handle(RemoveSegment request, CancellationToken cancellationToken)
     {
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         program.RemoveSegment(request.ExpectedRevision!.Value, request.SegmentId);
         await db.SaveChangesAsync(cancellationToken);
         return ConferenceDto.From(program);

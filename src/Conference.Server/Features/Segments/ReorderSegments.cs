@@ -24,7 +24,7 @@ public sealed class ReorderSegmentsHandler(ConferenceDbContext db) : IRequestHan
 {
     public async Task<ConferenceDto> Handle(ReorderSegments request, CancellationToken cancellationToken)
     {
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         program.Reorder(request.ExpectedRevision!.Value, request.SegmentIds!);
         await db.SaveChangesAsync(cancellationToken);
         return ConferenceDto.From(program);

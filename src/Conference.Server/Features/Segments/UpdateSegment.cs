@@ -40,7 +40,7 @@ public sealed class UpdateSegmentHandler(ConferenceDbContext db) : IRequestHandl
 {
     public async Task<ConferenceDto> Handle(UpdateSegment request, CancellationToken cancellationToken)
     {
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         program.UpdateSegment(request.ExpectedRevision!.Value, request.SegmentId, SegmentFieldsRules.ToDraft(request));
         await db.SaveChangesAsync(cancellationToken);
         return ConferenceDto.From(program);

@@ -1,16 +1,16 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
 using FluentValidation;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Adds (positive) or takes (negative) whole seconds on the running segment.</summary>
-public sealed record AdjustTimeRequest(int? ExpectedRevision, int? DeltaSeconds) : ShowRequest(ExpectedRevision)
+public sealed record AdjustTime(int? ExpectedRevision, int? DeltaSeconds) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new AdjustTime(ExpectedRevision!.Value, TimeSpan.FromSeconds(DeltaSeconds!.Value));
+    public override ShowCommand ToCommand() => new Engine.AdjustTime(ExpectedRevision!.Value, TimeSpan.FromSeconds(DeltaSeconds!.Value));
 }
 
-public sealed class AdjustTimeValidator : ShowRequestValidator<AdjustTimeRequest>
+public sealed class AdjustTimeValidator : AbstractValidator<AdjustTime>
 {
     private static readonly int MaxSeconds = (int)ShowLimits.MaxAddedTime.TotalSeconds;
 
@@ -20,5 +20,3 @@ public sealed class AdjustTimeValidator : ShowRequestValidator<AdjustTimeRequest
             .NotEqual(0).WithMessage("'deltaSeconds' of 0 changes nothing.")
             .InclusiveBetween(-MaxSeconds, MaxSeconds).WithMessage($"'deltaSeconds' is at most {MaxSeconds} seconds (4 hours) either way.");
 }
-
-public sealed class AdjustTimeHandler(ShowCoordinator coordinator) : ShowRequestHandler<AdjustTimeRequest>(coordinator);

@@ -1,14 +1,10 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Ends the show (and the running segment).</summary>
-public sealed record EndShowRequest(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
+public sealed record EndShow(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new EndShow(ExpectedRevision!.Value);
+    public override ShowCommand ToCommand() => new Engine.EndShow(ExpectedRevision!.Value);
 }
-
-public sealed class EndShowValidator : ShowRequestValidator<EndShowRequest>;
-
-public sealed class EndShowHandler(ShowCoordinator coordinator) : ShowRequestHandler<EndShowRequest>(coordinator);

@@ -6,12 +6,8 @@ using MediatR;
 namespace Conference.Server.Features.Show;
 
 /// <summary>The live show now: anchors and revision (the timelines are at GET .../show/timeline).</summary>
-public sealed record GetShowState(Guid ConferenceId) : IRequest<LiveShowState>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.JoinConference;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.JoinConference)]
+public sealed record GetShowState(Guid ConferenceId) : IRequest<LiveShowState>, IConferenceRequest;
 
 public sealed class GetShowStateHandler(ConferenceDbContext db, ShowCoordinator coordinator, TimeProvider time)
     : IRequestHandler<GetShowState, LiveShowState>

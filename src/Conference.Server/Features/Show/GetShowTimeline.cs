@@ -7,12 +7,8 @@ using MediatR;
 namespace Conference.Server.Features.Show;
 
 /// <summary>Planned, expected and actual times per segment, over/under, and the projected end of the show.</summary>
-public sealed record GetShowTimeline(Guid ConferenceId) : IRequest<ShowTimelineView>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.JoinConference;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.JoinConference)]
+public sealed record GetShowTimeline(Guid ConferenceId) : IRequest<ShowTimelineView>, IConferenceRequest;
 
 public sealed class GetShowTimelineHandler(ConferenceDbContext db, ShowCoordinator coordinator, TimeProvider time)
     : IRequestHandler<GetShowTimeline, ShowTimelineView>

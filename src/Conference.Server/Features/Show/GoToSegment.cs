@@ -1,16 +1,16 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
 using FluentValidation;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Ends the running segment and starts the named one, which has not run yet.</summary>
-public sealed record GoToSegmentRequest(int? ExpectedRevision, Guid? SegmentId) : ShowRequest(ExpectedRevision)
+public sealed record GoToSegment(int? ExpectedRevision, Guid? SegmentId) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new GoToSegment(ExpectedRevision!.Value, SegmentId!.Value);
+    public override ShowCommand ToCommand() => new Engine.GoToSegment(ExpectedRevision!.Value, SegmentId!.Value);
 }
 
-public sealed class GoToSegmentValidator : ShowRequestValidator<GoToSegmentRequest>
+public sealed class GoToSegmentValidator : AbstractValidator<GoToSegment>
 {
     public GoToSegmentValidator()
     {
@@ -18,5 +18,3 @@ public sealed class GoToSegmentValidator : ShowRequestValidator<GoToSegmentReque
             .NotEqual(Guid.Empty).WithMessage("'segmentId' is not a segment id.");
     }
 }
-
-public sealed class GoToSegmentHandler(ShowCoordinator coordinator) : ShowRequestHandler<GoToSegmentRequest>(coordinator);

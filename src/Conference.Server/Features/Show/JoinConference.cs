@@ -10,17 +10,13 @@ namespace Conference.Server.Features.Show;
 /// What a client receives when it joins (or rejoins after a reconnect or a missed revision):
 /// the program, the show with its anchors and timelines, and the server's clock.
 /// </summary>
-public sealed record JoinConferenceRequest(Guid ConferenceId) : IRequest<ShowSnapshot>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.JoinConference;
-
-    Guid? IAuthorizedRequest.ConferenceId => ConferenceId;
-}
+[Requires(Permission.JoinConference)]
+public sealed record JoinConference(Guid ConferenceId) : IRequest<ShowSnapshot>, IConferenceRequest;
 
 public sealed class JoinConferenceHandler(ConferenceDbContext db, ShowCoordinator coordinator, TimeProvider time)
-    : IRequestHandler<JoinConferenceRequest, ShowSnapshot>
+    : IRequestHandler<JoinConference, ShowSnapshot>
 {
-    public async Task<ShowSnapshot> Handle(JoinConferenceRequest request, CancellationToken cancellationToken)
+    public async Task<ShowSnapshot> Handle(JoinConference request, CancellationToken cancellationToken)
     {
         var (conference, program, state) = await coordinator.ReadAsync(db, request.ConferenceId, cancellationToken);
         var now = time.GetUtcNow();

@@ -1,14 +1,10 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Ends the running segment and starts the next one in program order.</summary>
-public sealed record NextSegmentRequest(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
+public sealed record NextSegment(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new NextSegment(ExpectedRevision!.Value);
+    public override ShowCommand ToCommand() => new Engine.NextSegment(ExpectedRevision!.Value);
 }
-
-public sealed class NextSegmentValidator : ShowRequestValidator<NextSegmentRequest>;
-
-public sealed class NextSegmentHandler(ShowCoordinator coordinator) : ShowRequestHandler<NextSegmentRequest>(coordinator);

@@ -1,14 +1,10 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Pauses the running segment's clock.</summary>
-public sealed record PauseShowRequest(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
+public sealed record PauseShow(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new PauseShow(ExpectedRevision!.Value);
+    public override ShowCommand ToCommand() => new Engine.PauseShow(ExpectedRevision!.Value);
 }
-
-public sealed class PauseShowValidator : ShowRequestValidator<PauseShowRequest>;
-
-public sealed class PauseShowHandler(ShowCoordinator coordinator) : ShowRequestHandler<PauseShowRequest>(coordinator);

@@ -1,5 +1,5 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
@@ -7,11 +7,7 @@ namespace Conference.Server.Features.Show;
 /// Returns the show to "not started" after a rehearsal, for the organizer or a host. The log keeps what ran,
 /// marked as a rehearsal; the live figures and timeline count only what follows the reset.
 /// </summary>
-public sealed record ResetShowRequest(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
+public sealed record ResetShow(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new ResetShow(ExpectedRevision!.Value);
+    public override ShowCommand ToCommand() => new Engine.ResetShow(ExpectedRevision!.Value);
 }
-
-public sealed class ResetShowValidator : ShowRequestValidator<ResetShowRequest>;
-
-public sealed class ResetShowHandler(ShowCoordinator coordinator) : ShowRequestHandler<ResetShowRequest>(coordinator);

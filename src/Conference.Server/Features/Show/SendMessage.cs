@@ -1,16 +1,16 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
 using FluentValidation;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>A host's message to the speakers or to the other hosts; it goes into the log like every command.</summary>
-public sealed record SendMessageRequest(int? ExpectedRevision, MessageAudience? Audience, string? Text) : ShowRequest(ExpectedRevision)
+public sealed record SendMessage(int? ExpectedRevision, MessageAudience? Audience, string? Text) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new SendMessage(ExpectedRevision!.Value, Audience!.Value, Text!.Trim());
+    public override ShowCommand ToCommand() => new Engine.SendMessage(ExpectedRevision!.Value, Audience!.Value, Text!.Trim());
 }
 
-public sealed class SendMessageValidator : ShowRequestValidator<SendMessageRequest>
+public sealed class SendMessageValidator : AbstractValidator<SendMessage>
 {
     public SendMessageValidator()
     {
@@ -20,5 +20,3 @@ public sealed class SendMessageValidator : ShowRequestValidator<SendMessageReque
             .MaximumLength(ShowLimits.MessageMaxLength).WithMessage($"A message is at most {ShowLimits.MessageMaxLength} characters.");
     }
 }
-
-public sealed class SendMessageHandler(ShowCoordinator coordinator) : ShowRequestHandler<SendMessageRequest>(coordinator);

@@ -1,16 +1,16 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
 using FluentValidation;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Skips a segment: a future one is passed over; the running one ends and the next starts.</summary>
-public sealed record SkipSegmentRequest(int? ExpectedRevision, Guid? SegmentId) : ShowRequest(ExpectedRevision)
+public sealed record SkipSegment(int? ExpectedRevision, Guid? SegmentId) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new SkipSegment(ExpectedRevision!.Value, SegmentId!.Value);
+    public override ShowCommand ToCommand() => new Engine.SkipSegment(ExpectedRevision!.Value, SegmentId!.Value);
 }
 
-public sealed class SkipSegmentValidator : ShowRequestValidator<SkipSegmentRequest>
+public sealed class SkipSegmentValidator : AbstractValidator<SkipSegment>
 {
     public SkipSegmentValidator()
     {
@@ -18,5 +18,3 @@ public sealed class SkipSegmentValidator : ShowRequestValidator<SkipSegmentReque
             .NotEqual(Guid.Empty).WithMessage("'segmentId' is not a segment id.");
     }
 }
-
-public sealed class SkipSegmentHandler(ShowCoordinator coordinator) : ShowRequestHandler<SkipSegmentRequest>(coordinator);

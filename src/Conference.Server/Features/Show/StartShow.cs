@@ -1,14 +1,10 @@
 using Conference.Domain.Show;
-using Conference.Server.Live;
+using Engine = Conference.Domain.Show;
 
 namespace Conference.Server.Features.Show;
 
 /// <summary>Starts the show with the first segment that has not been skipped.</summary>
-public sealed record StartShowRequest(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
+public sealed record StartShow(int? ExpectedRevision) : ShowRequest(ExpectedRevision)
 {
-    public override ShowCommand ToCommand() => new StartShow(ExpectedRevision!.Value);
+    public override ShowCommand ToCommand() => new Engine.StartShow(ExpectedRevision!.Value);
 }
-
-public sealed class StartShowValidator : ShowRequestValidator<StartShowRequest>;
-
-public sealed class StartShowHandler(ShowCoordinator coordinator) : ShowRequestHandler<StartShowRequest>(coordinator);

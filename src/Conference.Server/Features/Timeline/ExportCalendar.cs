@@ -14,7 +14,7 @@ namespace Conference.Server.Features.Timeline;
 
 /// <summary>The planned program as an iCalendar (RFC 5545) file: one event per segment, times in UTC.</summary>
 [AllowAnonymousRequest]
-public sealed record ExportCalendar(Guid Id) : IRequest<CalendarFile>;
+public sealed record ExportCalendar(Guid ConferenceId) : IRequest<CalendarFile>, IConferenceRequest;
 
 public sealed record CalendarFile(string FileName, string Content);
 
@@ -23,7 +23,7 @@ public sealed class ExportCalendarHandler(ConferenceDbContext db, TimeProvider c
     public async Task<CalendarFile> Handle(ExportCalendar request, CancellationToken cancellationToken)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
         return new CalendarFile($"conference-{program.Id:N}.ics", Write(program, clock.GetUtcNow()));
     }
 

@@ -11,7 +11,7 @@ namespace Conference.Server.Features.Timeline;
 
 /// <summary>The planned program with every instant in UTC, in the conference's zone and, if asked, in the viewer's.</summary>
 [AllowAnonymousRequest]
-public sealed record GetPlannedTimeline(Guid Id, string? ViewerTimeZone) : IRequest<PlannedTimelineDto>;
+public sealed record GetPlannedTimeline(Guid ConferenceId, string? ViewerTimeZone) : IRequest<PlannedTimelineDto>, IConferenceRequest;
 
 public sealed record PlannedTimelineDto(
     Guid ConferenceId,
@@ -41,7 +41,7 @@ public sealed class GetPlannedTimelineHandler(ConferenceDbContext db) : IRequest
     public async Task<PlannedTimelineDto> Handle(GetPlannedTimeline request, CancellationToken cancellationToken)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var program = await db.LoadAsync(request.Id, cancellationToken);
+        var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
 
         // A zone stored before tzdata dropped it still renders, in UTC, rather than failing the read.
         var conferenceZone = TimeZones.FindIana(program.TimeZoneId) ?? TimeZoneInfo.Utc;

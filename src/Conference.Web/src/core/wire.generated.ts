@@ -31,7 +31,7 @@ export interface AddSegment {
   translations?: null | Record<string, SegmentTranslationInput>;
 }
 
-export interface AdjustTimeRequest {
+export interface AdjustTime {
   deltaSeconds: null | number;
   expectedRevision: null | number;
 }
@@ -145,7 +145,7 @@ export interface AwardsSection {
 
 export type CallUpOrder = 'byCountryThenName' | 'byName' | 'asImported' | '';
 
-export interface ChangeCueRequest {
+export interface ChangeCue {
   cueIndex: null | number;
   expectedRevision: null | number;
 }
@@ -261,13 +261,22 @@ export interface CreateParticipant {
 
 export type EndMode = 'manual' | 'autoAdvance';
 
-export interface EndShowRequest {
+export interface EndShow {
   expectedRevision: null | number;
 }
 
-export interface GoToSegmentRequest {
+export interface GoToSegment {
   segmentId: null | string;
   expectedRevision: null | number;
+}
+
+export interface HttpValidationProblemDetails {
+  type?: null | string;
+  title?: null | string;
+  status?: null | number;
+  detail?: null | string;
+  instance?: null | string;
+  errors?: Record<string, string[]>;
 }
 
 export interface ImportReport {
@@ -406,7 +415,7 @@ export interface MinuteAttendance {
   presentAtEnd: number;
 }
 
-export interface NextSegmentRequest {
+export interface NextSegment {
   expectedRevision: null | number;
 }
 
@@ -434,7 +443,7 @@ export interface ParticipantDto {
 
 export type ParticipantOrigin = 'roster' | 'registration';
 
-export interface PauseShowRequest {
+export interface PauseShow {
   expectedRevision: null | number;
 }
 
@@ -564,11 +573,11 @@ export interface ReorderSegments {
   segmentIds: null | string[];
 }
 
-export interface ResetShowRequest {
+export interface ResetShow {
   expectedRevision: null | number;
 }
 
-export interface ResumeShowRequest {
+export interface ResumeShow {
   expectedRevision: null | number;
 }
 
@@ -671,7 +680,7 @@ export interface SegmentTranslationInput {
   title: null | string;
 }
 
-export interface SendMessageRequest {
+export interface SendMessage {
   audience: null | MessageAudience;
   text: null | string;
   expectedRevision: null | number;
@@ -712,7 +721,7 @@ export interface SignInOrganizer {
   key: null | string;
 }
 
-export interface SkipSegmentRequest {
+export interface SkipSegment {
   segmentId: null | string;
   expectedRevision: null | number;
 }
@@ -731,7 +740,7 @@ export interface SpeakerInput {
 
 export type StartMode = 'followsPrevious' | 'fixed';
 
-export interface StartShowRequest {
+export interface StartShow {
   expectedRevision: null | number;
 }
 

@@ -10,12 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Conference.Server.Features.Participants;
 
 /// <summary>The participants of a conference, optionally only those with a role or from a country, by name.</summary>
-public sealed record ListParticipants(Guid Id, string? Role, string? Country) : IRequest<IReadOnlyList<ParticipantDto>>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewParticipants;
-
-    public Guid? ConferenceId => Id;
-}
+[Requires(Permission.ViewParticipants)]
+public sealed record ListParticipants(Guid ConferenceId, string? Role, string? Country) : IRequest<IReadOnlyList<ParticipantDto>>, IConferenceRequest;
 
 public sealed class ListParticipantsValidator : AbstractValidator<ListParticipants>
 {
@@ -32,12 +28,12 @@ public sealed class ListParticipantsHandler(ConferenceDbContext db, ICallerAcces
 {
     public async Task<IReadOnlyList<ParticipantDto>> Handle(ListParticipants request, CancellationToken cancellationToken)
     {
-        if (!await db.Conferences.AnyAsync(c => c.Id == request.Id, cancellationToken))
+        if (!await db.Conferences.AnyAsync(c => c.Id == request.ConferenceId, cancellationToken))
         {
-            throw new NotFoundException("conference", request.Id);
+            throw new NotFoundException("conference", request.ConferenceId);
         }
 
-        var query = db.Participants.AsNoTracking().Where(p => p.ConferenceId == request.Id);
+        var query = db.Participants.AsNoTracking().Where(p => p.ConferenceId == request.ConferenceId);
         if (request.Country is { } country)
         {
             var upper = country.ToUpperInvariant();
@@ -52,21 +48,5 @@ public sealed class ListParticipantsHandler(ConferenceDbContext db, ICallerAcces
         var participants = await query.OrderBy(p => p.DisplayName).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         var withEmail = callers.Current.IsOrganizer;
         return [.. participants.Select(p => ParticipantDto.From(p, withEmail))];
-    }
-}
-
-public sealed record GetParticipant(Guid Id, Guid ParticipantId) : IRequest<ParticipantDto>, IAuthorizedRequest
-{
-    public Permission RequiredPermission => Permission.ViewParticipants;
-
-    public Guid? ConferenceId => Id;
-}
-
-public sealed class GetParticipantHandler(ConferenceDbContext db, ICallerAccessor callers) : IRequestHandler<GetParticipant, ParticipantDto>
-{
-    public async Task<ParticipantDto> Handle(GetParticipant request, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        return ParticipantDto.From(await db.LoadParticipantAsync(request.Id, request.ParticipantId, cancellationToken), callers.Current.IsOrganizer);
     }
 }

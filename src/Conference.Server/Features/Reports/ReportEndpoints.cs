@@ -1,3 +1,4 @@
+using System.Text;
 using Conference.Server.Infrastructure;
 using MediatR;
 
@@ -7,12 +8,13 @@ namespace Conference.Server.Features.Reports;
 /// The post-event report under <c>/api/conferences/{id}/report</c>: JSON, one CSV file per table, and a
 /// printable HTML page whose stylesheet is served at <see cref="ReportPage.StylesheetPath"/> (public: it holds no data).
 /// </summary>
-public static class ReportRoutes
+public static class ReportEndpoints
 {
-    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    public static void MapReportEndpoints(this RouteGroupBuilder conferences)
     {
-        var report = app.MapGroup("/api/conferences/{id:guid}").WithTags("Report");
-        report.MapGet("/report", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetReport(id), ct));
+        var report = conferences.MapGroup("/{id:guid}").WithTags("Report");
+        report.MapGet("/report", (Guid id, IMediator m, CancellationToken ct) => m.Send(new GetReport(id), ct))
+            .WithName(nameof(GetReport)).ProducesAccessProblems().ProducesNotFound();
         report.MapGet("/report/{file}", async (Guid id, string file, IMediator m, CancellationToken ct) =>
         {
             // Access is checked first (by the request); the name only picks a known table, it is never a path.
@@ -24,16 +26,22 @@ public static class ReportRoutes
                     detail: $"The report has no file '{file}'. Files: {string.Join(", ", ReportCsv.Files.Keys)}.");
             }
 
-            var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(write(computed))).ToArray();
+            var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(write(computed))).ToArray();
             return Results.File(bytes, "text/csv; charset=utf-8", file);
-        }).Produces(StatusCodes.Status200OK, contentType: "text/csv");
-        report.MapGet("/report.html", async (Guid id, HttpContext http, IMediator m, CancellationToken ct) =>
+        }).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithName("GetReportFile").ProducesAccessProblems().ProducesNotFound();
+        report.MapGet("/report.html", async (Guid id, IMediator m, CancellationToken ct) =>
         {
             var computed = await m.Send(new GetReport(id), ct);
             var zone = TimeZones.FindIana(computed.TimeZone) ?? TimeZoneInfo.Utc;
             return TypedResults.Content(ReportPage.Render(computed, zone), "text/html; charset=utf-8");
-        }).Produces(StatusCodes.Status200OK, contentType: "text/html");
+        }).Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .WithName("GetReportPage").ProducesAccessProblems().ProducesNotFound();
+    }
 
+    /// <summary>The report page's stylesheet, outside the API: it is a static asset and holds no data.</summary>
+    public static IEndpointRouteBuilder MapReportAssets(this IEndpointRouteBuilder app)
+    {
         app.MapGet(ReportPage.StylesheetPath, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=3600";
