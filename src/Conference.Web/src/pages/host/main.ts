@@ -315,26 +315,32 @@ function tick(): void {
 }
 
 /** Stream-deck control tokens: issued here, shown once, revocable; see docs/stream-deck.md for the Companion buttons. */
+// Built once: a re-render (every pushed change) must not throw away what the host is typing.
+const deckLabel = h('input', { id: 'deck-label', maxlength: 100, required: true, 'data-testid': 'deck-label' });
+const deckLabelText = h('label', { for: 'deck-label' });
+const deckSubmit = h('button', { type: 'submit', class: 'secondary' });
+const deckForm = h('form', { class: 'message-form' }, deckLabelText, deckLabel, deckSubmit);
+const deckList = h('div');
+deckForm.addEventListener('submit', event => {
+  event.preventDefault();
+  void (async () => {
+    try {
+      deckIssued = await api<IssuedControlToken>(`/api/conferences/${conferenceId}/control-tokens`, { method: 'POST', body: { label: deckLabel.value }, session: live.session });
+      deckLabel.value = '';
+      await loadDeck();
+    } catch (error) {
+      lastFeedback = { kind: 'error', text: explain(error) };
+      renderFeedback();
+    }
+  })();
+});
+
 function renderDeck(): void {
-  const label = h('input', { id: 'deck-label', maxlength: 100, required: true, 'data-testid': 'deck-label' });
-  const form = h('form', { class: 'message-form' }, h('label', { for: 'deck-label' }, ct('deck.label')), label,
-    h('button', { type: 'submit', class: 'secondary' }, ct('deck.issue')));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    void (async () => {
-      try {
-        deckIssued = await api<IssuedControlToken>(`/api/conferences/${conferenceId}/control-tokens`, { method: 'POST', body: { label: label.value }, session: live.session });
-        await loadDeck();
-      } catch (error) {
-        lastFeedback = { kind: 'error', text: explain(error) };
-        renderFeedback();
-      }
-    })();
-  });
-  const origin = location.origin;
-  replace(deckSlot,
-    h('p', { class: 'hint' }, ct('deck.hint', { url: `${origin}/api/control/next` })),
-    form,
+  deckLabelText.textContent = ct('deck.label');
+  deckSubmit.textContent = ct('deck.issue');
+  if (!deckSlot.contains(deckForm)) replace(deckSlot, h('p', { class: 'hint', id: 'deck-hint' }), deckForm, deckList);
+  deckSlot.querySelector('#deck-hint')!.textContent = ct('deck.hint', { url: `${location.origin}/api/control/next` });
+  replace(deckList,
     deckIssued ? h('p', { class: 'notice', role: 'status', 'data-testid': 'deck-token' }, ct('deck.tokenOnce', { label: deckIssued.label }), ' ',
       h('code', {}, deckIssued.token)) : null,
     deckTokens.length === 0 ? null : h('ul', { class: 'counts' }, ...deckTokens.map(token => h('li', {},
