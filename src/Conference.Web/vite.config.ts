@@ -18,6 +18,10 @@ export default defineConfig({
         event: resolve(import.meta.dirname, 'event.html'),
         live: resolve(import.meta.dirname, 'live.html'),
         stage: resolve(import.meta.dirname, 'stage.html'),
+        // The consoles are pages of their own: their code and texts never reach the participant's bundle.
+        host: resolve(import.meta.dirname, 'host.html'),
+        producer: resolve(import.meta.dirname, 'producer.html'),
+        organizer: resolve(import.meta.dirname, 'organizer.html'),
       },
     },
   },

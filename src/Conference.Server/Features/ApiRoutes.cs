@@ -2,8 +2,10 @@ using Conference.Server.Features.Appeals;
 using Conference.Server.Features.Attendance;
 using Conference.Server.Features.Awards;
 using Conference.Server.Features.Conferences;
+using Conference.Server.Features.Control;
 using Conference.Server.Features.Invitations;
 using Conference.Server.Features.Media;
+using Conference.Server.Features.Organizer;
 using Conference.Server.Features.Participants;
 using Conference.Server.Features.Registration;
 using Conference.Server.Features.Reports;
@@ -36,11 +38,15 @@ public static class ApiRoutes
         conferences.MapAppealsEndpoints();
         conferences.MapMediaEndpoints();
         conferences.MapReportEndpoints();
+        conferences.MapControlEndpoints();
 
-        // Not about one conference: redeeming a join link, LiveKit's signed webhook, signed appeal-video addresses.
+        // Not about one conference: redeeming a join link, LiveKit's signed webhook, signed appeal-video addresses,
+        // a stream deck's press (its token names the conference) and the organizer's sign-in.
         api.MapJoinEndpoints();
         api.MapMediaWebhookEndpoints();
         api.MapAppealVideoEndpoints();
+        api.MapControlPressEndpoints();
+        api.MapOrganizerEndpoints();
         app.MapReportAssets();
         return app;
     }

@@ -35,10 +35,11 @@ public static partial class IdentitySetup
         services.AddSingleton<ICallerAccessor, HttpCallerAccessor>();
         services.Configure<SessionSettings>(builder.Configuration.GetSection(SessionSettings.Section));
         services.AddSingleton<SessionTokens>();
+        services.AddSingleton<OrganizerSessions>();
         services.ConfigureOptions<SessionAuthentication>();
         services.AddAuthentication(BearerSchemeName)
             .AddPolicyScheme(BearerSchemeName, "Organizer key or session token", o => o.ForwardDefaultSelector = context =>
-                BearerCredential.Read(context.Request) is { } token && BearerCredential.IsJwt(token)
+                BearerCredential.Read(context.Request) is { } token && BearerCredential.IsJwt(token) && !OrganizerSessions.LooksLikeOrganizerSession(token)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : OrganizerKeyAuthenticationHandler.SchemeName)
             .AddScheme<OrganizerKeyOptions, OrganizerKeyAuthenticationHandler>(OrganizerKeyAuthenticationHandler.SchemeName, o => o.Key = key)

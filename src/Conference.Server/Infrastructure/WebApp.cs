@@ -18,6 +18,10 @@ public static class WebApp
         ("/e/{conferenceId:guid}", "event.html"),
         ("/e/{conferenceId:guid}/live", "live.html"),
         ("/e/{conferenceId:guid}/stage", "stage.html"),
+        ("/e/{conferenceId:guid}/host", "host.html"),
+        ("/e/{conferenceId:guid}/producer", "producer.html"),
+        ("/organizer", "organizer.html"),
+        ("/organizer/{conferenceId:guid}", "organizer.html"),
     ];
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();

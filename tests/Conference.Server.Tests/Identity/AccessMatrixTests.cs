@@ -117,6 +117,16 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         // Authorized by its signature, not by a caller's role: without one, nobody gets the video.
         ("GET", "/api/appeal-videos/{appeal}?conference={A}&expires=4102444800&signature=forged", null, "403 403 403 403 403 403 403 403"),
 
+        ("GET", "/api/conferences/{A}/control-tokens", null, "401 ok 403 403 403 403 403 ok"),
+        ("POST", "/api/conferences/{A}/control-tokens", """{"label":"Deck {unique}"}""", "401 ok 403 403 403 403 403 ok"),
+        ("DELETE", "/api/conferences/{A}/control-tokens/{unique}", null, "401 404! 403 403 403 403 403 404!"),
+
+        // A stream deck is authorized by its control token alone (see StreamDeckControlTests): a session or the key is not one.
+        ("POST", "/api/control/next", null, "401 401 401 401 401 401 401 401"),
+        ("POST", "/api/control/pause", null, "401 401 401 401 401 401 401 401"),
+        ("POST", "/api/control/resume", null, "401 401 401 401 401 401 401 401"),
+        ("POST", "/api/organizer/session", """{"key":"not the key"}""", "401 401 401 401 401 401 401 401"),
+
         // Authorized by LiveKit's signature, not by a caller's role (see MediaWebhookTests); with the
         // simulated provider this host runs, there is no LiveKit to receive from, for anyone.
         ("POST", "/api/media/livekit/webhook", "{}", "404! 404! 404! 404! 404! 404! 404! 404!"),

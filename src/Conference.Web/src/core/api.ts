@@ -16,16 +16,20 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; session?: SessionDto | null } = {}): Promise<T> {
+/** What a call needs of a session: its bearer token (a participant's session or the organizer's). */
+export type Credential = Pick<SessionDto, 'token'>;
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; session?: Credential | null; text?: string; contentType?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (init.text !== undefined) headers['Content-Type'] = init.contentType ?? 'text/plain';
   if (init.session) headers.Authorization = `Bearer ${init.session.token}`;
   let response: Response;
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.text ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
       cache: 'no-store',
     });
   } catch {
@@ -40,7 +44,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     }
     throw new ApiError(problem);
   }
-  return response.status === 204 ? (undefined as T) : await response.json() as T;
+  if (response.status === 204) return undefined as T;
+  return (response.headers.get('Content-Type') ?? '').includes('json') ? await response.json() as T : await response.text() as T;
 }
 
 /** Which of the server's refusals this is: the problem's detail names it (expired, revoked, unknown). */

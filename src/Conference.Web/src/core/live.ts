@@ -3,12 +3,12 @@
 // returns a snapshot, pushed changes are merged, a revision gap or a reconnect takes a fresh
 // snapshot, the clock re-syncs on reconnect, periodically and when the local clock jumps.
 import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
-import { api, ApiError } from './api';
+import { api, ApiError, type Credential } from './api';
 import { ConferenceMessagePack, Int64 } from './protocol';
 import { ClockSync } from './clock';
 import { computeTimeline, merge, remainingAt, type Timeline } from './show';
 import { msToTicks, ticksToMs } from './time';
-import type { ClockSample, ConferenceDto, HostMessage, LiveShowState, ProgramChangedNotice, SessionDto, ShowSnapshot } from './wire.generated';
+import type { ClockSample, ConferenceDto, HostMessage, LiveShowState, ProgramChangedNotice, ShowSnapshot } from './wire.generated';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -38,7 +38,14 @@ export class LiveShow {
   private watch: ReturnType<typeof setInterval> | null = null;
   private resyncing: Promise<void> | null = null;
 
-  constructor(readonly conferenceId: string, readonly session: SessionDto | null) {}
+  /** Further hub events a console listens to (media status, award calls), registered when the connection is built. */
+  private readonly handlers: [string, (arg: never) => void][] = [];
+
+  constructor(readonly conferenceId: string, readonly session: Credential | null) {}
+
+  on<T>(event: string, handler: (arg: T) => void): void {
+    this.handlers.push([event, handler as (arg: never) => void]);
+  }
 
   subscribe(listener: () => void): void {
     this.listeners.add(listener);
@@ -83,6 +90,7 @@ export class LiveShow {
       .build();
     this.connection = connection;
     connection.on('ShowChanged', (state: LiveShowState) => this.receive(state));
+    for (const [event, handler] of this.handlers) connection.on(event, handler);
     connection.on('MessageReceived', (message: HostMessage) => this.receiveMessage(message));
     connection.on('ProgramChanged', (notice: ProgramChangedNotice) => {
       if (notice.conferenceId === this.conferenceId) void this.reloadProgram();

@@ -241,6 +241,24 @@ export interface ConfigureRegistration {
   capacity: null | number;
 }
 
+export type ControlOutcome = 'advanced' | 'paused' | 'resumed' | 'alreadyAdvanced' | 'alreadyPaused' | 'alreadyRunning';
+
+export interface ControlPressResult {
+  outcome: ControlOutcome;
+  revision: number;
+  status: ShowStatus;
+  currentSegmentId: null | string;
+  currentSegmentTitle: null | string;
+}
+
+export interface ControlTokenDto {
+  id: string;
+  label: string;
+  createdAt: Instant;
+  revokedAt: null | Instant;
+  lastUsedAt: null | Instant;
+}
+
 export interface CountryAppeals {
   country: string;
   played: number;
@@ -348,9 +366,20 @@ export interface InvitationLink {
 
 export type InvitationStatus = 'active' | 'expired' | 'revoked';
 
+export interface IssueControlToken {
+  label: null | string;
+}
+
 export interface IssueInvitations {
   role: null | string;
   expiresAt: null | Instant;
+}
+
+export interface IssuedControlToken {
+  id: string;
+  label: string;
+  token: string;
+  createdAt: Instant;
 }
 
 export interface LiveShowState {
@@ -454,6 +483,11 @@ export interface OrderRecipients {
   expectedRevision: null | number;
   participantIds: null | string[];
   generate: null | CallUpOrder;
+}
+
+export interface OrganizerSessionDto {
+  token: string;
+  expiresAt: Instant;
 }
 
 export interface ParticipantDto {
@@ -766,6 +800,10 @@ export interface ShowTimelineView {
   projectedDelay: Duration;
   planShift: Duration;
   rehearsals: ShowRehearsal[];
+}
+
+export interface SignInOrganizer {
+  key: null | string;
 }
 
 export interface SkipAppeal {

@@ -471,6 +471,43 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.ToTable("Segments", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.ControlTokenRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ControlTokens", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -734,6 +771,15 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.Navigation("Media");
 
                     b.Navigation("Speaker");
+                });
+
+            modelBuilder.Entity("Conference.Server.Persistence.ControlTokenRecord", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>

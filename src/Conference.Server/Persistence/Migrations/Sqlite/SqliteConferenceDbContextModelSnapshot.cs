@@ -465,6 +465,43 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Segments", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Server.Persistence.ControlTokenRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("ControlTokens", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -728,6 +765,15 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.Navigation("Media");
 
                     b.Navigation("Speaker");
+                });
+
+            modelBuilder.Entity("Conference.Server.Persistence.ControlTokenRecord", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Conference.Server.Persistence.MediaStatusRecord", b =>

@@ -8,6 +8,12 @@ import { t } from '../../core/i18n';
 import { saveSession } from '../../core/session';
 import type { SessionDto } from '../../core/wire.generated';
 
+/** Where a person's link takes them: hosts and producers to their console, everyone else to the live view. */
+function destination(session: SessionDto): string {
+  const page = session.roles.includes('host') ? 'host' : session.roles.includes('producer') ? 'producer' : 'live';
+  return `/e/${session.conferenceId}/${page}`;
+}
+
 type JoinState = { kind: 'joining' } | { kind: 'joined'; session: SessionDto } | { kind: 'failed'; reason: JoinRefusal } | { kind: 'noCode' };
 
 const chrome = mountChrome('join.pageTitle', render);
@@ -28,7 +34,7 @@ function render(): void {
         h('p', {}, t('join.askOrganizer')));
       break;
     case 'joined': {
-      const href = `/e/${state.session.conferenceId}/live`;
+      const href = destination(state.session);
       replace(chrome.main,
         h('p', { role: 'status', 'data-testid': 'join-status' }, t('join.welcome', { name: state.session.displayName })),
         h('p', {}, h('a', { class: 'button', href }, t('join.open'))));
@@ -51,7 +57,7 @@ async function join(): Promise<void> {
     saveSession(session);
     state = { kind: 'joined', session };
     render();
-    location.assign(`/e/${session.conferenceId}/live`);
+    location.assign(destination(session));
   } catch (error) {
     state = { kind: 'failed', reason: joinRefusal(error) };
     render();
