@@ -31,6 +31,14 @@ public static class ServerTelemetry
     public static readonly Counter<long> MediaReconciles = Meter.CreateCounter<long>(
         "conference.media.reconciles", "{reconcile}", "Media reconciles by outcome");
 
+    /// <summary>Appeal videos brought in (uploaded or fetched) by outcome: accepted, or the problem code they were refused with.</summary>
+    public static readonly Counter<long> VideoIntakes = Meter.CreateCounter<long>(
+        "conference.appeals.intakes", "{video}", "Appeal videos brought in, by outcome");
+
+    /// <summary>Sizes of the appeal videos accepted.</summary>
+    public static readonly Histogram<long> VideoIntakeSize = Meter.CreateHistogram<long>(
+        "conference.appeals.intake.size", "By", "Size of the appeal videos accepted");
+
     static ServerTelemetry() =>
         Meter.CreateObservableGauge(
             "conference.live.connections",
@@ -45,6 +53,15 @@ public static class ServerTelemetry
         if (Connections.AddOrUpdate(conferenceId, 0, (_, n) => Math.Max(0, n - 1)) == 0)
         {
             Connections.TryRemove(new KeyValuePair<Guid, int>(conferenceId, 0));
+        }
+    }
+
+    public static void VideoIntakeChecked(string outcome, long? acceptedBytes)
+    {
+        VideoIntakes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+        if (acceptedBytes is { } bytes)
+        {
+            VideoIntakeSize.Record(bytes);
         }
     }
 

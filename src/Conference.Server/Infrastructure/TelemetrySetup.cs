@@ -10,7 +10,7 @@ namespace Conference.Server.Infrastructure;
 
 /// <summary>
 /// OpenTelemetry: traces of HTTP requests, hub calls, the mediator pipeline, outgoing HTTP (the LiveKit client) and
-/// PostgreSQL; metrics of the service, ASP.NET Core, SignalR's connections and Npgsql. A Prometheus scrape endpoint
+/// the database (SQLite through EF Core, PostgreSQL through Npgsql); metrics of the service, ASP.NET Core, SignalR's connections and Npgsql. A Prometheus scrape endpoint
 /// is on by default; an OTLP exporter is added when an endpoint is configured. Log lines carry the trace and span id.
 /// </summary>
 public static class TelemetrySetup
@@ -31,7 +31,11 @@ public static class TelemetrySetup
             .WithTracing(tracing => tracing
                 .AddSource(ServerTelemetry.Name, "Microsoft.AspNetCore.SignalR.Server", "Npgsql")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-                .AddHttpClientInstrumentation())
+                .AddHttpClientInstrumentation()
+                // SQLite's commands through EF Core; PostgreSQL's come from Npgsql's own source above (cluster locks and
+                // notifications included), so EF Core's copy of them is left out rather than traced twice.
+                .AddEntityFrameworkCoreInstrumentation(o => o.Filter = (provider, _) =>
+                    !string.Equals(provider, "Npgsql.EntityFrameworkCore.PostgreSQL", StringComparison.Ordinal)))
             .WithMetrics(metrics =>
             {
                 metrics

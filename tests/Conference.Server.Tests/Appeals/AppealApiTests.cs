@@ -67,6 +67,20 @@ public class AppealApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task Intakes_AreCountedByOutcome_OnThePrometheusEndpoint()
+    {
+        var conference = await AppealsConferenceAsync();
+        await UploadAsync(conference, await TestVideos.ThreeSecondsAsync(), "Ayşe Kaya");
+        await Problem(await PostVideoAsync(conference, await TestVideos.CorruptAsync(), "Ali Aliyev"), HttpStatusCode.UnprocessableEntity);
+
+        // The exporter caches a scrape for a moment: poll until it shows both outcomes.
+        var metrics = await Eventually.Value(
+            () => Organizer.GetStringAsync("/metrics"),
+            text => text.Contains("outcome=\"NotVideo\"", StringComparison.Ordinal) && text.Contains("outcome=\"accepted\"", StringComparison.Ordinal));
+        Assert.That(metrics, Does.Contain("conference_appeals_intakes_total{").And.Contain("conference_appeals_intake_size_bytes"));
+    }
+
+    [Test]
     public async Task Upload_LargerThanTheLimit_Is413_AndEmptyOrMissingDetailsAre400()
     {
         var conference = await AppealsConferenceAsync();

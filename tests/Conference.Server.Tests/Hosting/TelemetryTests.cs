@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Conference.Server.Tests.Hosting;
 
-/// <summary>The documented telemetry can be seen: metrics at /metrics, a span per mediator request under the HTTP span, trace ids in logs.</summary>
+/// <summary>
+/// The documented telemetry can be seen: metrics at /metrics, a span per mediator request under the HTTP span, database spans
+/// in the same trace, trace ids in logs.
+/// </summary>
 [NonParallelizable]
 public class TelemetryTests
 {
@@ -39,7 +42,7 @@ public class TelemetryTests
         var spans = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "Conference.Server" or "Microsoft.AspNetCore",
+            ShouldListenTo = source => source.Name is "Conference.Server" or "Microsoft.AspNetCore" or "OpenTelemetry.Instrumentation.EntityFrameworkCore",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Enqueue,
         };
@@ -59,6 +62,9 @@ public class TelemetryTests
         var request = spans.FirstOrDefault(s => s.Source.Name == "Microsoft.AspNetCore" && s.TraceId == mediator!.TraceId);
         Assert.That(request, Is.Not.Null, "the mediator's span belongs to the HTTP request's trace");
         Assert.That(mediator!.ParentSpanId, Is.EqualTo(request!.SpanId));
+        var commands = spans.Where(s => s.Source.Name == "OpenTelemetry.Instrumentation.EntityFrameworkCore" && s.TraceId == mediator.TraceId).ToList();
+        Assert.That(commands, Is.Not.Empty, "the SQLite commands the request ran are spans of its trace");
+        Assert.That(commands.Select(s => s.GetTagItem("db.system.name") ?? s.GetTagItem("db.system")), Has.Some.EqualTo("sqlite"));
 
         var handled = logs.Lines.Where(l => l.Message.Contains("handled in", StringComparison.Ordinal)).ToList();
         Assert.That(handled, Is.Not.Empty);

@@ -1,4 +1,5 @@
 using Conference.Domain.Appeals;
+using Conference.Server.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Conference.Server.Features.Appeals;
@@ -31,7 +32,15 @@ public sealed class AppealIntake(IAppealStorage storage, VideoInspector inspecto
 
             var facts = await inspector.InspectAsync(videoPath, cancellationToken);
             await inspector.ThumbnailAsync(videoPath, thumbnailPath, facts.Duration, cancellationToken);
+            ServerTelemetry.VideoIntakeChecked("accepted", size);
             return new StagedVideo(videoPath, thumbnailPath, size, facts);
+        }
+        catch (MediaRejectedException refused)
+        {
+            ServerTelemetry.VideoIntakeChecked(refused.Problem.ToString(), null);
+            DeleteQuietly(videoPath);
+            DeleteQuietly(thumbnailPath);
+            throw;
         }
         catch
         {
