@@ -8,13 +8,14 @@ using MediatR;
 namespace Conference.Server.Features.Show;
 
 /// <summary>
-/// A host's command to the live show, as the REST body and the hub method both send it. The
+/// A command to the live show, as the REST body and the hub method both send it. The
 /// conference comes from the route (or the hub argument), never from the body.
 /// </summary>
 /// <remarks>
 /// A subtype holds only its fields, its engine command and (when it has more rules than the revision) its validator:
 /// <see cref="ShowCommandHandler{T}"/> and <see cref="ShowRevisionValidator{T}"/> serve every subtype, registered once
-/// by <see cref="ShowSetup.AddShowFeature"/>.
+/// by <see cref="ShowSetup.AddShowFeature"/>. Hosts drive the show (<see cref="Permission.DriveShow"/>); a subtype of another
+/// feature declares its own permission (the appeal queue's moves: <see cref="Permission.ManageAppeals"/>).
 /// </remarks>
 [Requires(Permission.DriveShow)]
 public abstract record ShowRequest(int? ExpectedRevision) : IRequest<LiveShowState>, IConferenceRequest
