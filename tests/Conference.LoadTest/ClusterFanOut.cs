@@ -36,11 +36,14 @@ internal static class ClusterFanOut
 
         var database = new NpgsqlConnectionStringBuilder(postgres) { Database = $"conference_bench_{Guid.NewGuid():N}" }.ToString();
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+        // One prefix for the run, shared by both nodes: a backplane is shared only by nodes on the same channels.
+        var backplane = $"{redis},channelPrefix=bench-{Guid.NewGuid():N}";
         Dictionary<string, string?> Node(string name) => new()
         {
             ["Database:Provider"] = "PostgreSQL",
             ["ConnectionStrings:Conference"] = database,
-            ["Cluster:Redis"] = $"{redis},channelPrefix=bench-{Guid.NewGuid():N}",
+            ["Cluster:Redis"] = backplane,
             ["Cluster:NodeId"] = name,
             ["Auth:SessionSigningKey"] = key,
         };
