@@ -1,4 +1,4 @@
-// The producer console: what is on air, and the awards call-up (each award's recipients in call
+// The producer console: what is on air, the appeal queue (./appeals.ts), and the awards call-up (each award's recipients in call
 // order, the recipient on stage now, presented/absent/deferred marks and the tally by country), kept
 // current by the hub's AwardeeCalled and AwardTallyChanged pushes.
 import '../../styles.css';
@@ -11,7 +11,8 @@ import { conferenceIdFromPath, h, replace } from '../../core/dom';
 import { formatNumber, localized, t } from '../../core/i18n';
 import { LiveShow } from '../../core/live';
 import { formatCountdown } from '../../core/time';
-import type { AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
+import type { AppealQueueNotice, AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
+import { AppealsPanel } from './appeals';
 
 const conferenceId = conferenceIdFromPath()!;
 const signedIn = consoleCredential(conferenceId, ['producer', 'host']);
@@ -24,9 +25,7 @@ const onAir = h('p', { class: 'now-title', 'data-testid': 'now' });
 const countdown = h('p', { class: 'countdown small-countdown', 'data-testid': 'remaining' });
 const awardsSlot = h('div', { 'data-testid': 'awards' });
 const calledSlot = h('div', { 'data-testid': 'called' });
-// Where the appeal queue (upload, preview, approve/reject, reorder, play) mounts once the appeals API
-// is on main (issue 13): it sits beside the awards call-up, as both are content a segment cues through.
-const appealsSlot = h('section', { class: 'card hidden', id: 'appeals', 'data-testid': 'appeals-panel', 'aria-labelledby': 'appeals-title' });
+const appeals = signedIn ? new AppealsPanel(live, conferenceId, signedIn.credential) : null;
 let awards: AwardDto[] = [];
 const tallies = new Map<string, AwardTally>();
 let called: AwardeeCall | null = null;
@@ -149,7 +148,7 @@ function render(): void {
       h('div', { class: 'console-grid' },
         h('section', { class: 'card now', 'aria-labelledby': 'on-air-title' }, h('h2', { id: 'on-air-title' }, ct('producer.onAir')), onAir, countdown),
         h('section', { class: 'card', 'aria-labelledby': 'called-title' }, h('h2', { id: 'called-title' }, ct('awards.called')), calledSlot, feedback)),
-      appealsSlot,
+      appeals?.element,
       h('h2', { class: 'section-title' }, ct('awards.title')),
       awardsSlot);
   } else {
@@ -162,12 +161,14 @@ function render(): void {
   onAir.textContent = show?.status === 'ended' ? t('live.ended') : current ? localized(current, 'title') : show?.status === 'notStarted' ? ct('host.notStarted') : '';
   renderCalled();
   renderAwards();
+  appeals?.render();
   tick();
 }
 
 function tick(): void {
   const remaining = live.show?.status === 'running' || live.show?.status === 'paused' ? live.remaining() : null;
   countdown.textContent = remaining === null ? '' : remaining < 0 ? `+${formatCountdown(remaining)}` : formatCountdown(remaining);
+  appeals?.tick();
 }
 
 async function loadAwards(): Promise<void> {
@@ -189,6 +190,10 @@ live.on<AwardTallyNotice>('AwardTallyChanged', notice => {
   tallies.set(notice.tally.awardId, notice.tally);
   render();
 });
+// What was played or skipped shows in the queue's statuses: the list follows the block.
+live.on<AppealQueueNotice>('AppealQueueChanged', notice => {
+  if (notice.conferenceId === conferenceId) void appeals?.load().catch(() => undefined);
+});
 live.subscribe(() => {
   // A call ends with its segment: once the show has left the ceremony nobody is on stage for an award.
   if (called && live.show?.currentSegmentId !== called.segmentId) called = null;
@@ -197,7 +202,7 @@ live.subscribe(() => {
 render();
 setInterval(tick, 250);
 if (signedIn) {
-  live.start().then(loadAwards).catch(error => {
+  live.start().then(() => Promise.all([loadAwards(), appeals?.load()])).catch(error => {
     feedback.textContent = explain(error);
     feedback.classList.remove('hidden');
   });
