@@ -162,6 +162,43 @@ public sealed class AppealConsoleTests
         await Assertions.Expect(producer.TestId("appeals-off-air")).ToBeVisibleAsync();
         await Assertions.Expect(Row(producer, "Greetings from Berlin").TestIdIn("appeal-status")).ToContainTextAsync("Played");
     }
+
+    [Test]
+    public async Task ProducerConsole_QueueChangedElsewhere_ReloadsAndSaysNothingWasSaved()
+    {
+        var conference = await _server.CreateConferenceAsync("Two producers", [new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }]);
+        var id = conference["id"]!.GetValue<string>();
+        var block = conference["segments"]![0]!["id"]!.GetValue<string>();
+        var pattern = await TestVideos.ThreeSecondsAsync();
+        foreach (var title in new[] { "First", "Second", "Third" })
+        {
+            await using var video = File.OpenRead(pattern);
+            using var content = new StreamContent(video);
+            content.Headers.ContentType = new("video/mp4");
+            using var response = await _server.Organizer.PostAsync(
+                $"/api/conferences/{id}/appeals?segmentId={block}&senderKind=person&senderName=Sender&country=AZ&language=az&title={title}", content);
+            Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        }
+
+        var (context, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        await using var _ = context;
+        await Assertions.Expect(producer.TestId("appeal")).ToHaveCountAsync(3);
+        await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("First");
+
+        // Another producer reorders first; this console still holds the old revision.
+        var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{id}/appeals", null);
+        var ids = queue["appeals"]!.AsArray().OrderBy(a => a!["position"]!.GetValue<int>()).Select(a => a!["id"]!.GetValue<string>()).ToArray();
+        ids = [ids[2], ids[0], ids[1]];
+        await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/reorder",
+            new { expectedRevision = queue["revision"]!.GetValue<int>(), segmentId = block, appealIds = ids });
+
+        await Row(producer, "First").Locator("[data-testid='move-down']").ClickAsync();
+        await producer.WaitForTextAsync("appeals-feedback", "Someone else changed the queue first");
+        await Assertions.Expect(producer.TestId("appeals-feedback")).ToHaveAttributeAsync("data-kind", "conflict");
+        await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("Third");
+        Assert.That(await QueueTitlesAsync(id, block), Is.EqualTo(new[] { "Third", "First", "Second" }), "the refused move changed nothing");
+        await Browser.ScreenshotAsync(producer, "producer-appeals-conflict");
+    }
 }
 
 internal static class LocatorTestIds

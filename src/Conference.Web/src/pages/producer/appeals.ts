@@ -84,7 +84,8 @@ export class AppealsPanel {
   private segmentTable(segment: SegmentDto, segments: SegmentDto[]): HTMLElement {
     const appeals = (this.queue?.appeals ?? []).filter(a => a.segmentId === segment.id).sort((a, b) => a.position - b.position);
     const titleId = `appeals-${segment.id}`;
-    const approved = appeals.filter(a => a.status === 'approved');
+    // Approved at review, whether it has had its turn yet or not: what the block plays or played.
+    const approved = appeals.filter(a => a.status !== 'submitted' && a.status !== 'rejected');
     const total = approved.reduce((sum, a) => sum + Number(a.durationSeconds), 0);
     return h('section', { class: 'appeal-segment', 'aria-labelledby': titleId, 'data-testid': 'appeal-segment', 'data-segment-id': segment.id },
       h('h3', { id: titleId }, localized(segment, 'title')),
