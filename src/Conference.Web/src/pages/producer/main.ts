@@ -10,6 +10,7 @@ import { ct } from '../../core/console-i18n';
 import { conferenceIdFromPath, h, replace } from '../../core/dom';
 import { formatNumber, localized, t } from '../../core/i18n';
 import { LiveShow } from '../../core/live';
+import { loadSession } from '../../core/session';
 import { formatCountdown } from '../../core/time';
 import type { AppealQueueNotice, AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
 import { AppealsPanel } from './appeals';
@@ -17,6 +18,10 @@ import { AppealsPanel } from './appeals';
 const conferenceId = conferenceIdFromPath()!;
 const signedIn = consoleCredential(conferenceId, ['producer', 'host']);
 const live = new LiveShow(conferenceId, signedIn?.credential ?? null);
+// Moving the cue drives the show, which hosts and the organizer may do and a producer may not: a producer marks
+// the recipient on stage and the host calls the next one, so a producer is not offered a button that is refused.
+const ownSession = loadSession(conferenceId);
+const drivesShow = signedIn !== null && (ownSession?.token !== signedIn.credential.token || ownSession.roles.includes('host'));
 const chrome = mountChrome('live.pageTitle', render);
 
 const banner = h('p', { class: 'banner hidden', role: 'status', 'data-testid': 'connection' });
@@ -73,8 +78,10 @@ function renderCalled(): void {
     h('p', { class: 'current-recipient', 'data-testid': 'current-recipient' }, called.name, ' ', h('span', { class: 'hint' }, countries().of(called.country) ?? called.country)),
     called.citation ? h('p', {}, called.citation) : null,
     award ? markButtons(award, called.participantId) : null,
-    h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'next-recipient', onclick: (() => void nextRecipient()) as EventListener },
-      ct('awards.nextRecipient'))));
+    drivesShow
+      ? h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'next-recipient', onclick: (() => void nextRecipient()) as EventListener },
+        ct('awards.nextRecipient')))
+      : h('p', { class: 'hint' }, ct('awards.hostCallsNext')));
 }
 
 function markButtons(award: AwardDto, participantId: string): HTMLElement {
