@@ -145,7 +145,9 @@ public class MediaDirectorTests
     {
         var options = Options.Create(new MediaOptions { ReconcileInterval = TimeSpan.FromSeconds(10), RetryAttempts = 1, RetryDelay = TimeSpan.Zero });
         var director = new MediaDirector(_provider, _show, new MediaStatusReporter(_board, [_sink]), options, _clock, NullLogger<MediaDirector>.Instance);
-        using var loop = new MediaReconcileLoop(director, new MediaReconcileRequests(), _board, new Conference.Server.Cluster.ClusterMembership("test", isCluster: false), options, _clock, NullLogger<MediaReconcileLoop>.Instance);
+        using var loop = new MediaReconcileLoop(
+            director, new MediaReconcileRequests(), _board, new Conference.Server.Cluster.ClusterMembership("test", isCluster: false), options, _clock,
+            NullLogger<MediaReconcileLoop>.Instance);
         _show.Do(r => new StartShow(r), 0);
         _provider.Down = true;
         await loop.StartAsync(CancellationToken.None);

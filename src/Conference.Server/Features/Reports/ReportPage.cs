@@ -38,7 +38,8 @@ public static class ReportPage
         page.Append($"<section><h2>{E(words["inFigures"])}</h2><ul class=\"figures\">")
             .Append(Figure(a.UniqueParticipants, words["fig.participants"])).Append(Figure(a.Countries, words["fig.countries"]))
             .Append(Figure(a.PeakConcurrent, words["fig.peak"])).Append(Figure(report.Awards.Recipients, words["fig.recipients"]))
-            .Append(Figure(report.Awards.Countries, words["fig.recipientCountries"])).Append(Figure(report.Media.Incidents, words["fig.incidents"])).Append("</ul>")
+            .Append(Figure(report.Awards.Countries, words["fig.recipientCountries"]))
+            .Append(Figure(report.Media.Incidents, words["fig.incidents"])).Append("</ul>")
             // The awards summary is a sentence the domain writes in English; the other languages have the same figures above.
             .Append(words.Language == "en" ? $"<p>{E(report.Awards.Summary)}</p>" : "").Append("</section>");
 
@@ -86,7 +87,8 @@ public static class ReportPage
             page.Append("</tbody></table>");
         }
 
-        page.Append(Bars(words["chart.recipientsByCountry"], report.Awards.ByCountry.Select(c => (c.Country, (double)c.Recipients, (double)c.Presented)).ToList()))
+        page.Append(Bars(
+                words["chart.recipientsByCountry"], report.Awards.ByCountry.Select(c => (c.Country, (double)c.Recipients, (double)c.Presented)).ToList()))
             .Append($"</section><section><h2>{E(words["appeals"])}</h2>")
             .Append($"<p>{E(words.Format("appealsLine", report.Appeals.Played, report.Appeals.Skipped))}</p>")
             .Append(Head(words, "col.from", "col.country", "col.title", "col.started", "col.ended", "col.outcome"));
@@ -99,7 +101,9 @@ public static class ReportPage
         }
 
         page.Append("</tbody></table>")
-            .Append(Bars(words["chart.appealsByCountry"], report.Appeals.ByCountry.Select(c => (c.Country, (double)(c.Played + c.Skipped), (double)c.Played)).ToList()))
+            .Append(Bars(
+                words["chart.appealsByCountry"],
+                report.Appeals.ByCountry.Select(c => (c.Country, (double)(c.Played + c.Skipped), (double)c.Played)).ToList()))
             .Append("</section>");
 
         page.Append($"<section><h2>{E(words["media"])}</h2>")

@@ -180,7 +180,7 @@ export class AppealsPanel {
       this.thumbnails.set(appeal.id, url);
       for (const img of this.listSlot.querySelectorAll<HTMLImageElement>(`[data-appeal-id='${appeal.id}'] img.thumbnail`)) img.src = url;
     }).catch(() => this.thumbnails.delete(appeal.id));
-    return 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    return 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
   }
 
   private async blob(path: string): Promise<string> {
