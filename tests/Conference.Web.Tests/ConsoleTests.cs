@@ -393,7 +393,12 @@ public sealed class ConsoleTests
         await Assertions.Expect(page.TestId("report").Locator("svg").First).ToBeVisibleAsync();
         Assert.That(await page.TestId("report").Locator("svg").CountAsync(), Is.GreaterThan(0));
         await Assertions.Expect(page.TestId("print")).ToHaveTextAsync("Çap et");
+        // The report itself is in the viewer's language too, and follows a switch.
+        await Assertions.Expect(page.TestId("report").Locator("h2").Nth(1)).ToHaveTextAsync("Rəqəmlərlə");
+        await Assertions.Expect(page.TestId("report")).ToContainTextAsync("Seqmentlər üzrə planlaşdırılan və faktiki dəqiqələr");
         await Browser.ScreenshotAsync(page, "organizer-report");
+        await page.Locator("header select").SelectOptionAsync("ru");
+        await Assertions.Expect(page.TestId("report").Locator("h2").Nth(1)).ToHaveTextAsync("В цифрах");
         await Browser.AssertAccessibleAsync(page, "the organizer's report");
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 
 namespace Conference.Web.Tests;
 
@@ -16,7 +17,8 @@ public sealed class WebServer : IAsyncDisposable
 {
     public const string OrganizerKey = "web-test-organizer-key-0123456789";
     public const string SigningKey = "web-test-session-signing-key-0123456789-abcdefghijklmnop";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // Generous: three engineers build on two cores, and a cold start of the server under that load took over a minute.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"conference-web-{Guid.NewGuid():N}");
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Queue<string> _output = new();
@@ -169,6 +171,20 @@ public sealed class WebServer : IAsyncDisposable
         var link = await SendAsync(HttpMethod.Post, $"/api/conferences/{conferenceId}/participants/{person["id"]}/invitations",
             expiresAt is null ? new { } : new { expiresAt });
         return link["code"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Moves an invitation's expiry into the past in the server's own database: a link cannot be made already
+    /// expired through the API, and one made to expire a second later raced the request on a loaded machine.
+    /// </summary>
+    public async Task ExpireInvitationAsync(Guid invitationId)
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Conference.Server.Persistence.SqliteConferenceDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(_directory, "conference.db")}").Options;
+        await using var db = new Conference.Server.Persistence.SqliteConferenceDbContext(options);
+        var changed = await db.Invitations.Where(i => i.Id == invitationId)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        Assert.That(changed, Is.EqualTo(1), $"invitation {invitationId} not found");
     }
 
     /// <summary>A host command through the REST API, at the show's current revision.</summary>

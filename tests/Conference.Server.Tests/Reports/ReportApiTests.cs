@@ -33,6 +33,31 @@ public class ReportApiTests(DatabaseKind kind) : ApiTestBase(kind)
     }
 
     [Test]
+    public async Task ReportPage_AskedInEachLanguage_IsWrittenInIt_AndEnglishOtherwise()
+    {
+        Assert.That(Features.Reports.ReportTexts.CatalogSizes(),
+            Has.All.Matches<(string Language, int Count)>(c => c.Count == Features.Reports.ReportTexts.KeyCount), "every language has every text");
+        var conference = await AddSegmentAsync(await CreateConferenceAsync(), new { kind = "custom", title = "Talk", durationSeconds = 300 });
+        async Task<string> Page(string query, string? acceptLanguage = null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/conferences/{conference.Id}/report.html{query}");
+            if (acceptLanguage is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+            }
+
+            using var response = await Organizer.SendAsync(request);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            return await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.That(await Page("?lang=az"), Does.Contain("<html lang=\"az\"").And.Contain("<h2>Rəqəmlərlə</h2>").And.Contain("<th>Seqment</th>"));
+        Assert.That(await Page("?lang=ru"), Does.Contain("<html lang=\"ru\"").And.Contain("<h2>Программа</h2>"));
+        Assert.That(await Page("", "tr-TR, en;q=0.5"), Does.Contain("<html lang=\"tr\"").And.Contain("<h2>Rakamlarla</h2>"));
+        Assert.That(await Page("?lang=xx"), Does.Contain("<html lang=\"en\"").And.Contain("<h2>In figures</h2>"));
+    }
+
+    [Test]
     public async Task Report_OfUnknownConferenceOrFile_Is404()
     {
         var conference = await CreateConferenceAsync();

@@ -30,11 +30,13 @@ public static class ReportEndpoints
             return Results.File(bytes, "text/csv; charset=utf-8", file);
         }).Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithName("GetReportFile").ProducesAccessProblems().ProducesNotFound();
-        report.MapGet("/report.html", async (Guid id, IMediator m, CancellationToken ct) =>
+        // ?lang=az|en|tr|ru (the web app passes the viewer's language); otherwise the browser's first choice, else English.
+        report.MapGet("/report.html", async (Guid id, string? lang, HttpRequest request, IMediator m, CancellationToken ct) =>
         {
             var computed = await m.Send(new GetReport(id), ct);
             var zone = TimeZones.FindIana(computed.TimeZone) ?? TimeZoneInfo.Utc;
-            return TypedResults.Content(ReportPage.Render(computed, zone), "text/html; charset=utf-8");
+            var texts = ReportTexts.For(lang ?? request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault()?.Value.Value);
+            return TypedResults.Content(ReportPage.Render(computed, zone, texts), "text/html; charset=utf-8");
         }).Produces(StatusCodes.Status200OK, contentType: "text/html")
             .WithName("GetReportPage").ProducesAccessProblems().ProducesNotFound();
     }

@@ -15,33 +15,38 @@ public static class ReportPage
 {
     public const string StylesheetPath = "/assets/report.css";
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Letters of every script stay as they are (the page is UTF-8 in four languages); markup characters are still encoded.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public static string Render(PostEventReport report, TimeZoneInfo zone)
+    public static string Render(PostEventReport report, TimeZoneInfo zone, ReportTexts? texts = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(zone);
+        var words = texts ?? ReportTexts.For("en");
+        string Duration(int? seconds) => FormatDuration(seconds, words);
+        string Signed(int? seconds) => seconds is { } s ? (s > 0 ? "+" : s < 0 ? "−" : "") + Duration(Math.Abs(s)) : "—";
         string At(DateTimeOffset? instant) =>
             instant is { } i ? TimeZoneInfo.ConvertTime(i, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
         var p = report.Program;
         var a = report.Attendance;
         var page = new StringBuilder();
-        page.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-            .Append($"<title>Report: {E(report.Title)}</title><link rel=\"stylesheet\" href=\"{StylesheetPath}\"></head><body><main>")
-            .Append($"<h1>{E(report.Title)}</h1><p class=\"meta\">Post-event report, generated {E(At(report.GeneratedAt))} ({E(report.TimeZone)})")
-            .Append(report.LiveFrom is { } from ? $"; counting from the last reset at {E(At(from))}" : "").Append(".</p>");
+        page.Append($"<!DOCTYPE html><html lang=\"{words.Language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
+            .Append($"<title>{E(words.Format("title", report.Title))}</title><link rel=\"stylesheet\" href=\"{StylesheetPath}\"></head><body><main>")
+            .Append($"<h1>{E(report.Title)}</h1><p class=\"meta\">{E(words.Format("generated", At(report.GeneratedAt), report.TimeZone))}")
+            .Append(report.LiveFrom is { } from ? E(words.Format("countingFrom", At(from))) : "").Append(".</p>");
 
-        page.Append("<section><h2>In figures</h2><ul class=\"figures\">")
-            .Append(Figure(a.UniqueParticipants, "participants")).Append(Figure(a.Countries, "countries")).Append(Figure(a.PeakConcurrent, "at the peak"))
-            .Append(Figure(report.Awards.Recipients, "recipients")).Append(Figure(report.Awards.Countries, "recipients' countries"))
-            .Append(Figure(report.Media.Incidents, "media incidents")).Append("</ul>")
-            .Append($"<p>{E(report.Awards.Summary)}</p></section>");
+        page.Append($"<section><h2>{E(words["inFigures"])}</h2><ul class=\"figures\">")
+            .Append(Figure(a.UniqueParticipants, words["fig.participants"])).Append(Figure(a.Countries, words["fig.countries"]))
+            .Append(Figure(a.PeakConcurrent, words["fig.peak"])).Append(Figure(report.Awards.Recipients, words["fig.recipients"]))
+            .Append(Figure(report.Awards.Countries, words["fig.recipientCountries"]))
+            .Append(Figure(report.Media.Incidents, words["fig.incidents"])).Append("</ul>")
+            // The awards summary is a sentence the domain writes in English; the other languages have the same figures above.
+            .Append(words.Language == "en" ? $"<p>{E(report.Awards.Summary)}</p>" : "").Append("</section>");
 
-        page.Append("<section><h2>Program</h2>")
-            .Append($"<p>Planned {E(At(p.PlannedStart))} to {E(At(p.PlannedEnd))}; ran {E(At(p.ActualStart))} to {E(At(p.ActualEnd))}. ")
-            .Append($"Over/under: {E(Signed(p.OverUnderSeconds))}; end {E(Signed(p.EndDelaySeconds))} against plan.</p>")
-            .Append("<table><thead><tr><th>#</th><th>Segment</th><th>Planned</th><th>Expected</th><th>Actual</th>")
-            .Append("<th>Runs</th><th>On air</th><th>Over/under</th></tr></thead><tbody>");
+        page.Append($"<section><h2>{E(words["program"])}</h2>")
+            .Append($"<p>{E(words.Format("programRan", At(p.PlannedStart), At(p.PlannedEnd), At(p.ActualStart), At(p.ActualEnd)))} ")
+            .Append($"{E(words.Format("programOverUnder", Signed(p.OverUnderSeconds), Signed(p.EndDelaySeconds)))}</p>")
+            .Append(Head(words, "#", "col.segment", "col.planned", "col.expected", "col.actual", "col.runs", "col.onAir", "col.overUnder"));
         foreach (var s in p.Segments)
         {
             page.Append($"<tr><td>{s.Position + 1}</td><td>{E(s.Title)}</td><td>{E(At(s.PlannedStart))}–{E(At(s.PlannedEnd))}</td>")
@@ -51,58 +56,62 @@ public static class ReportPage
 
         page.Append("</tbody></table>")
             .Append(Bars(
-                "Planned and actual minutes per segment",
+                words["chart.minutes"],
                 p.Segments.Select(s => (s.Title, s.PlannedSeconds / 60.0, (s.ActualSeconds ?? 0) / 60.0)).ToList()))
             .Append("</section>");
 
-        page.Append("<section><h2>Attendance</h2>")
-            .Append($"<p>{a.UniqueParticipants} people from {a.Countries} countries ({a.Stays} connections); at most {a.PeakConcurrent} at once")
-            .Append(a.PeakAt is { } peak ? $", at {E(At(peak))}" : "")
-            .Append($". Median stay {E(Duration(a.Stayed.MedianSeconds))}, average {E(Duration(a.Stayed.AverageSeconds))}.</p>")
-            .Append(Columns("Present at the end of each minute", a.PerMinute.Select(m => (double)m.PresentAtEnd).ToList()))
-            .Append(Bars("Participants by country", a.ByCountry.Select(c => (c.Country, (double)c.Participants, -1.0)).ToList()))
-            .Append(Bars("Participants by role", a.ByRole.Select(r => (r.Role, (double)r.Participants, -1.0)).ToList()))
-            .Append(Bars("How long people stayed", a.Stayed.Buckets.Select(b => (b.Label, (double)b.Participants, -1.0)).ToList()))
+        page.Append($"<section><h2>{E(words["attendance"])}</h2>")
+            .Append($"<p>{E(words.Format("attendanceLine", a.UniqueParticipants, a.Countries, a.Stays, a.PeakConcurrent))}")
+            .Append(a.PeakAt is { } peak ? E(words.Format("peakAt", At(peak))) : "")
+            .Append($"{E(words.Format("stayLine", Duration(a.Stayed.MedianSeconds), Duration(a.Stayed.AverageSeconds)))}</p>")
+            .Append(Columns(words["chart.perMinute"], words["chart.most"], a.PerMinute.Select(m => (double)m.PresentAtEnd).ToList()))
+            .Append(Bars(words["chart.byCountry"], a.ByCountry.Select(c => (c.Country, (double)c.Participants, -1.0)).ToList()))
+            .Append(Bars(words["chart.byRole"], a.ByRole.Select(r => (words.Role(r.Role), (double)r.Participants, -1.0)).ToList()))
+            .Append(Bars(words["chart.stayed"], a.Stayed.Buckets.Select(b => (b.Label, (double)b.Participants, -1.0)).ToList()))
             .Append("</section>");
 
-        page.Append("<section><h2>Awards</h2>");
+        page.Append($"<section><h2>{E(words["awards"])}</h2>");
         foreach (var award in report.Awards.Items)
         {
             var t = award.Tally;
-            page.Append($"<h3>{E(award.Name)}</h3><p>{t.Recipients} recipients from {t.Countries} countries: {t.Presented} presented, {t.Absent} absent, ")
-                .Append($"{t.Deferred} deferred, {t.NotMarked} not marked ({t.DeferredThenPresented} presented after a deferral).</p>")
-                .Append("<table><thead><tr><th>#</th><th>Name</th><th>Country</th><th>Citation</th><th>Outcome</th></tr></thead><tbody>");
+            page.Append($"<h3>{E(award.Name)}</h3><p>")
+                .Append(E(words.Format("awardLine", t.Recipients, t.Countries, t.Presented, t.Absent, t.Deferred, t.NotMarked, t.DeferredThenPresented)))
+                .Append("</p>").Append(Head(words, "#", "col.name", "col.country", "col.citation", "col.outcome"));
             foreach (var s in t.Standings)
             {
                 page.Append($"<tr><td>{s.Position + 1}</td><td>{E(s.Name)}</td><td>{E(s.Country)}</td><td>{E(s.Citation ?? "")}</td>")
-                    .Append($"<td>{E(s.Outcome?.ToString().ToLowerInvariant() ?? "not marked")}{(s.WasDeferred ? " (deferred before)" : "")}</td></tr>");
+                    .Append($"<td>{E(s.Outcome is { } o ? words[$"outcome.{o.ToString().ToLowerInvariant()}"] : words["outcome.notMarked"])}")
+                    .Append($"{(s.WasDeferred ? E(words["deferredBefore"]) : "")}</td></tr>");
             }
 
             page.Append("</tbody></table>");
         }
 
-        page.Append(Bars("Recipients by country", report.Awards.ByCountry.Select(c => (c.Country, (double)c.Recipients, (double)c.Presented)).ToList()))
-            .Append("</section><section><h2>Appeals</h2>")
-            .Append($"<p>{report.Appeals.Played} played, {report.Appeals.Skipped} skipped.</p>")
-            .Append("<table><thead><tr><th>From</th><th>Country</th><th>Title</th><th>Started</th><th>Ended</th><th>Outcome</th></tr></thead><tbody>");
+        page.Append(Bars(
+                words["chart.recipientsByCountry"], report.Awards.ByCountry.Select(c => (c.Country, (double)c.Recipients, (double)c.Presented)).ToList()))
+            .Append($"</section><section><h2>{E(words["appeals"])}</h2>")
+            .Append($"<p>{E(words.Format("appealsLine", report.Appeals.Played, report.Appeals.Skipped))}</p>")
+            .Append(Head(words, "col.from", "col.country", "col.title", "col.started", "col.ended", "col.outcome"));
         foreach (var turn in report.Appeals.Turns)
         {
             var reason = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(turn.Reason.ToString());
             page.Append($"<tr><td>{E(turn.SenderName ?? turn.AppealId.ToString())}</td><td>{E(turn.Country ?? "")}</td><td>{E(turn.Title ?? "")}</td>")
                 .Append($"<td>{E(At(turn.StartedAt))}</td><td>{E(At(turn.EndedAt))}</td>")
-                .Append($"<td>{(turn.Played ? "played" : "skipped")} ({E(reason)})</td></tr>");
+                .Append($"<td>{E(turn.Played ? words["played"] : words["skipped"])} ({E(words[$"reason.{reason}"])})</td></tr>");
         }
 
         page.Append("</tbody></table>")
-            .Append(Bars("Appeals by country", report.Appeals.ByCountry.Select(c => (c.Country, (double)(c.Played + c.Skipped), (double)c.Played)).ToList()))
+            .Append(Bars(
+                words["chart.appealsByCountry"],
+                report.Appeals.ByCountry.Select(c => (c.Country, (double)(c.Played + c.Skipped), (double)c.Played)).ToList()))
             .Append("</section>");
 
-        page.Append("<section><h2>Media incidents</h2>")
-            .Append($"<p>{report.Media.Incidents} incidents, degraded for {E(Duration(report.Media.DegradedSeconds))} in all.</p>")
-            .Append("<table><thead><tr><th>From</th><th>To</th><th>Duration</th><th>Error</th></tr></thead><tbody>");
+        page.Append($"<section><h2>{E(words["media"])}</h2>")
+            .Append($"<p>{E(words.Format("mediaLine", report.Media.Incidents, Duration(report.Media.DegradedSeconds)))}</p>")
+            .Append(Head(words, "col.from", "col.to", "col.duration", "col.error"));
         foreach (var i in report.Media.Items)
         {
-            page.Append($"<tr><td>{E(At(i.From))}</td><td>{E(i.To is null ? "still degraded" : At(i.To))}</td>")
+            page.Append($"<tr><td>{E(At(i.From))}</td><td>{E(i.To is null ? words["stillDegraded"] : At(i.To))}</td>")
                 .Append($"<td>{E(Duration(i.Seconds))}</td><td>{E(i.Error ?? "")}</td></tr>");
         }
 
@@ -130,10 +139,15 @@ public static class ReportPage
 
     private static string Figure(int value, string label) => $"<li><strong>{value}</strong>{E(label)}</li>";
 
-    private static string Signed(int? seconds) => seconds is { } s ? (s > 0 ? "+" : s < 0 ? "−" : "") + Duration(Math.Abs(s)) : "—";
+    private static string FormatDuration(int? seconds, ReportTexts t) =>
+        seconds is not { } s ? "—"
+        : s >= 3600 ? $"{s / 3600} {t["unit.h"]} {s % 3600 / 60:00} {t["unit.min"]}"
+        : s >= 60 ? $"{s / 60} {t["unit.min"]} {s % 60:00} {t["unit.s"]}"
+        : $"{s} {t["unit.s"]}";
 
-    private static string Duration(int? seconds) =>
-        seconds is not { } s ? "—" : s >= 3600 ? $"{s / 3600} h {s % 3600 / 60:00} min" : s >= 60 ? $"{s / 60} min {s % 60:00} s" : $"{s} s";
+    /// <summary>A table's opening with its column headings ("#" as is, the rest translated).</summary>
+    private static string Head(ReportTexts t, params string[] keys) =>
+        "<table><thead><tr>" + string.Concat(keys.Select(k => $"<th>{E(k == "#" ? k : t[k])}</th>")) + "</tr></thead><tbody>";
 
     /// <summary>Horizontal bars, one row per label; a second (narrower) bar when the row has a second value (≥ 0).</summary>
     private static string Bars(string caption, IReadOnlyList<(string Label, double Value, double Second)> rows)
@@ -159,7 +173,8 @@ public static class ReportPage
                 svg.Append($"<rect class=\"bar2\" fill=\"#e0a526\" x=\"{Left}\" y=\"{y + 8}\" width=\"{Number(second / max * Width)}\" height=\"6\"/>");
             }
 
-            svg.Append($"<text x=\"{Left + Number(Math.Max(value, second) / max * Width) + 4}\" y=\"{y + 12}\">")
+            // The value's label sits just past the longer bar (computed as a number, not spliced as text).
+            svg.Append($"<text x=\"{Number(Left + (Math.Max(value, second) / max * Width) + 4)}\" y=\"{y + 12}\">")
                 .Append($"{E(Number(value))}{(second >= 0 ? " / " + E(Number(second)) : "")}</text>");
         }
 
@@ -167,7 +182,7 @@ public static class ReportPage
     }
 
     /// <summary>Vertical columns over time, one per minute.</summary>
-    private static string Columns(string caption, IReadOnlyList<double> values)
+    private static string Columns(string caption, string most, IReadOnlyList<double> values)
     {
         if (values.Count == 0)
         {
@@ -177,7 +192,7 @@ public static class ReportPage
         const int Height = 160, Width = 760;
         var max = Math.Max(1, values.Max());
         var step = (double)Width / values.Count;
-        var svg = new StringBuilder($"<figure><figcaption>{E(caption)} (most: {E(Number(max))})</figcaption>")
+        var svg = new StringBuilder($"<figure><figcaption>{E(caption)} ({E(string.Format(CultureInfo.InvariantCulture, most, Number(max)))})</figcaption>")
             .Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height + 2}\" role=\"img\" aria-label=\"{E(caption)}\">");
         for (var i = 0; i < values.Count; i++)
         {

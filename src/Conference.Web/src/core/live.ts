@@ -8,7 +8,7 @@ import { ConferenceMessagePack, Int64 } from './protocol';
 import { ClockSync } from './clock';
 import { computeTimeline, merge, remainingAt, type Timeline } from './show';
 import { msToTicks, ticksToMs } from './time';
-import type { ClockSample, ConferenceDto, HostMessage, LiveShowState, ProgramChangedNotice, ShowSnapshot } from './wire.generated';
+import type { AppealQueueNotice, ClockSample, ConferenceDto, HostMessage, LiveShowState, ProgramChangedNotice, ShowSnapshot } from './wire.generated';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
@@ -28,6 +28,8 @@ export class LiveShow {
   snapshot: ShowSnapshot | null = null;
   show: LiveShowState | null = null;
   messages: HostMessage[] = [];
+  /** The last word on the appeals block (AppealQueueChanged); see appealsOnAir. */
+  private appeals: AppealQueueNotice | null = null;
   status: ConnectionStatus = 'connecting';
   /** The reason the live channel cannot be used (e.g. the session was refused), for the view to explain. */
   error: unknown = null;
@@ -91,6 +93,7 @@ export class LiveShow {
     this.connection = connection;
     connection.on('ShowChanged', (state: LiveShowState) => this.receive(state));
     for (const [event, handler] of this.handlers) connection.on(event, handler);
+    connection.on('AppealQueueChanged', (notice: AppealQueueNotice) => this.receiveAppeals(notice));
     connection.on('MessageReceived', (message: HostMessage) => this.receiveMessage(message));
     connection.on('ProgramChanged', (notice: ProgramChangedNotice) => {
       if (notice.conferenceId === this.conferenceId) void this.reloadProgram();
@@ -172,6 +175,18 @@ export class LiveShow {
     } else if (result.kind === 'gap') {
       void this.resync();
     }
+  }
+
+  /** The appeals block while its segment is the one on air: who plays now, who is next, when it ends. */
+  appealsOnAir(): AppealQueueNotice | null {
+    const show = this.show;
+    return this.appeals && show && show.status !== 'ended' && show.currentSegmentId === this.appeals.segmentId ? this.appeals : null;
+  }
+
+  private receiveAppeals(notice: AppealQueueNotice): void {
+    if (notice.conferenceId !== this.conferenceId || (this.appeals && notice.revision < this.appeals.revision)) return;
+    this.appeals = notice;
+    this.emit();
   }
 
   private receiveMessage(message: HostMessage): void {

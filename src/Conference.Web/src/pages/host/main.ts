@@ -28,6 +28,9 @@ const state = h('p', { class: 'show-state', 'data-testid': 'show-state' });
 const nextLine = h('p', { class: 'next', 'data-testid': 'next' });
 const showDelay = h('p', { class: 'delay', 'data-testid': 'show-delay' });
 const cueLine = h('p', { class: 'next', 'data-testid': 'cue' });
+const appealNow = h('p', { class: 'appeal-from', 'data-testid': 'appeal-now' });
+const appealNext = h('p', { class: 'next', 'data-testid': 'appeal-next' });
+const appealsLeft = h('p', { class: 'next', 'data-testid': 'appeals-left' });
 const controls = h('div', { class: 'console-controls', role: 'group', 'aria-labelledby': 'controls-title' });
 const runOfShow = h('tbody', { 'data-testid': 'run-of-show' });
 const runHead = h('thead');
@@ -231,7 +234,7 @@ function render(): void {
         h('a', { href: `/e/${conferenceId}/stage` }, t('stage.pageTitle')), ' · ',
         h('a', { href: `/e/${conferenceId}/live` }, ct('console.participantView'))),
       h('div', { class: 'console-grid' },
-        h('section', { class: 'card now', 'aria-label': ct('host.current') }, nowTitle, countdown, state, cueLine, nextLine, showDelay),
+        h('section', { class: 'card now', 'aria-label': ct('host.current') }, nowTitle, countdown, state, cueLine, appealNow, appealNext, appealsLeft, nextLine, showDelay),
         h('section', { class: 'card', 'aria-labelledby': 'controls-title' }, titles.controls, controls, feedback)),
       h('section', { class: 'card wide', 'aria-labelledby': 'run-title' }, titles.run,
         h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'run-title' }, h('table', { class: 'run-of-show' }, runHead, runOfShow))),
@@ -265,6 +268,7 @@ function render(): void {
     } else {
       showDelay.textContent = '';
     }
+    renderAppeals();
     renderControls(show);
     renderRun(show);
   }
@@ -300,7 +304,25 @@ function renderMessageForm(): void {
     h('span', { class: 'audience' }, ct(`audience.${m.audience}` as 'audience.hosts')), ' ', m.text)));
 }
 
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames([document.documentElement.lang], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The appeals block as the server last described it (AppealQueueChanged): what plays, what follows. */
+function renderAppeals(): void {
+  const block = live.appealsOnAir();
+  const playing = block?.nowPlaying;
+  appealNow.textContent = playing ? ct('host.appealNow', { title: playing.title, sender: playing.senderName, country: countryName(playing.country) }) : '';
+  appealNext.textContent = block?.next ? ct('host.appealNext', { title: block.next.title, sender: block.next.senderName }) : '';
+}
+
 function tick(): void {
+  const endsAt = instantMs(live.appealsOnAir()?.blockEndsAt);
+  appealsLeft.textContent = endsAt === null ? '' : ct('host.appealsLeft', { time: formatCountdown(Math.max(0, endsAt - live.serverNow())) });
   const show = live.show;
   const remaining = show?.status === 'running' || show?.status === 'paused' ? live.remaining() : null;
   if (remaining === null) {

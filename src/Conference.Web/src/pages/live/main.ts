@@ -22,6 +22,7 @@ const nowLabel = h('h2', { id: 'now-label' });
 const nowTitle = h('p', { class: 'now-title', 'data-testid': 'now' });
 const countdown = h('p', { class: 'countdown', 'data-testid': 'remaining', 'aria-hidden': 'true' });
 const state = h('p', { class: 'show-state', 'data-testid': 'show-state' });
+const appealLine = h('p', { class: 'appeal-from', 'data-testid': 'appeal-from' });
 const nextLine = h('p', { class: 'next', 'data-testid': 'next' });
 const delay = h('p', { class: 'delay', 'data-testid': 'delay' });
 const messagesTitle = h('h2', { id: 'messages-title' });
@@ -30,6 +31,7 @@ const programTitle = h('h2', { id: 'program-title' });
 const programSlot = h('div');
 const media = new MediaPanel(live);
 let announcedSegment: string | null | undefined;
+let announcedAppeal: string | null = null;
 
 function segmentOf(conference: ConferenceDto | null, id: string | null | undefined): SegmentDto | null {
   return conference?.segments.find(s => s.id === id) ?? null;
@@ -56,7 +58,7 @@ function render(): void {
   media.render();
   if (!chrome.main.contains(nowLabel)) {
     replace(chrome.main, banner,
-      h('section', { class: 'now card', 'aria-labelledby': 'now-label' }, nowLabel, nowTitle, countdown, state, nextLine, delay),
+      h('section', { class: 'now card', 'aria-labelledby': 'now-label' }, nowLabel, nowTitle, appealLine, countdown, state, nextLine, delay),
       h('section', { class: 'card', 'aria-labelledby': 'messages-title' }, messagesTitle, messages),
       media.element,
       h('section', { class: 'card', 'aria-labelledby': 'program-title' }, programTitle, programSlot));
@@ -70,6 +72,7 @@ function render(): void {
     : show?.status === 'notStarted' && conference ? t('live.notStarted', { time: formatTime(instantMs(conference.scheduledStart)!) })
     : show?.currentSegmentTitle ?? '';
   state.textContent = show?.status === 'paused' ? t('live.paused') : '';
+  renderAppeal();
   const nextSegment = segmentOf(conference, next?.id);
   const nextRow = timeline?.rows.find(r => r.segment.id === next?.id);
   nextLine.textContent = nextSegment && nextRow?.expectedStart
@@ -92,6 +95,20 @@ function render(): void {
   }
   if (segmentKey) announcedSegment = segmentKey;
   tick();
+}
+
+/** Who the appeal on air is from: the server's AppealQueueChanged caption, for as long as it plays. */
+function renderAppeal(): void {
+  const playing = live.appealsOnAir()?.nowPlaying ?? null;
+  let country = playing?.country ?? '';
+  try {
+    country = new Intl.DisplayNames([document.documentElement.lang], { type: 'region' }).of(country) ?? country;
+  } catch {
+    // An unknown code is shown as sent.
+  }
+  appealLine.textContent = playing ? t('live.appealFrom', { sender: playing.senderName, country, title: playing.title }) : '';
+  if (playing && playing.appealId !== announcedAppeal) chrome.announce(t('live.announceAppeal', { sender: playing.senderName, country }));
+  announcedAppeal = playing?.appealId ?? null;
 }
 
 /** The countdown is redrawn from the anchors and the synced clock; nothing is pushed per second. */

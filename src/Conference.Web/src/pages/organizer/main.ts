@@ -9,7 +9,7 @@ import { mountChrome } from '../../core/chrome';
 import { explain, organizerSession, signInForm, signOutOrganizer } from '../../core/console';
 import { ct, type ConsoleKey } from '../../core/console-i18n';
 import { h, replace } from '../../core/dom';
-import { formatTime, languageNames, languages } from '../../core/i18n';
+import { formatTime, language, languageNames, languages } from '../../core/i18n';
 import type {
   AwardDto, ConferenceDto, InvitationDto, ConferenceSummary, ImportReport, InvitationLink, ParticipantDto, RegistrationDto, SegmentDto, SegmentKind,
 } from '../../core/wire.generated';
@@ -433,7 +433,7 @@ function registrationSection(c: ConferenceDto, registration: RegistrationDto): H
  * carry the organizer's session, and the page's own policy already allows its stylesheet.
  */
 async function reportSection(c: ConferenceDto): Promise<HTMLElement> {
-  const html = await call<string>(`/api/conferences/${c.id}/report.html`);
+  const html = await call<string>(`/api/conferences/${c.id}/report.html?lang=${language()}`);
   const parsed = new DOMParser().parseFromString(html, 'text/html');
   for (const link of parsed.querySelectorAll('link[rel=stylesheet]')) {
     const href = link.getAttribute('href');

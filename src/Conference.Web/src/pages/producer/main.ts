@@ -1,4 +1,4 @@
-// The producer console: what is on air, and the awards call-up (each award's recipients in call
+// The producer console: what is on air, the appeal queue (./appeals.ts), and the awards call-up (each award's recipients in call
 // order, the recipient on stage now, presented/absent/deferred marks and the tally by country), kept
 // current by the hub's AwardeeCalled and AwardTallyChanged pushes.
 import '../../styles.css';
@@ -10,12 +10,18 @@ import { ct } from '../../core/console-i18n';
 import { conferenceIdFromPath, h, replace } from '../../core/dom';
 import { formatNumber, localized, t } from '../../core/i18n';
 import { LiveShow } from '../../core/live';
+import { loadSession } from '../../core/session';
 import { formatCountdown } from '../../core/time';
-import type { AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
+import type { AppealQueueNotice, AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
+import { AppealsPanel } from './appeals';
 
 const conferenceId = conferenceIdFromPath()!;
 const signedIn = consoleCredential(conferenceId, ['producer', 'host']);
 const live = new LiveShow(conferenceId, signedIn?.credential ?? null);
+// Moving the cue drives the show, which hosts and the organizer may do and a producer may not: a producer marks
+// the recipient on stage and the host calls the next one, so a producer is not offered a button that is refused.
+const ownSession = loadSession(conferenceId);
+const drivesShow = signedIn !== null && (ownSession?.token !== signedIn.credential.token || ownSession.roles.includes('host'));
 const chrome = mountChrome('live.pageTitle', render);
 
 const banner = h('p', { class: 'banner hidden', role: 'status', 'data-testid': 'connection' });
@@ -24,9 +30,7 @@ const onAir = h('p', { class: 'now-title', 'data-testid': 'now' });
 const countdown = h('p', { class: 'countdown small-countdown', 'data-testid': 'remaining' });
 const awardsSlot = h('div', { 'data-testid': 'awards' });
 const calledSlot = h('div', { 'data-testid': 'called' });
-// Where the appeal queue (upload, preview, approve/reject, reorder, play) mounts once the appeals API
-// is on main (issue 13): it sits beside the awards call-up, as both are content a segment cues through.
-const appealsSlot = h('section', { class: 'card hidden', id: 'appeals', 'data-testid': 'appeals-panel', 'aria-labelledby': 'appeals-title' });
+const appeals = signedIn ? new AppealsPanel(live, conferenceId, signedIn.credential) : null;
 let awards: AwardDto[] = [];
 const tallies = new Map<string, AwardTally>();
 let called: AwardeeCall | null = null;
@@ -74,8 +78,10 @@ function renderCalled(): void {
     h('p', { class: 'current-recipient', 'data-testid': 'current-recipient' }, called.name, ' ', h('span', { class: 'hint' }, countries().of(called.country) ?? called.country)),
     called.citation ? h('p', {}, called.citation) : null,
     award ? markButtons(award, called.participantId) : null,
-    h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'next-recipient', onclick: (() => void nextRecipient()) as EventListener },
-      ct('awards.nextRecipient'))));
+    drivesShow
+      ? h('p', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', 'data-testid': 'next-recipient', onclick: (() => void nextRecipient()) as EventListener },
+        ct('awards.nextRecipient')))
+      : h('p', { class: 'hint' }, ct('awards.hostCallsNext')));
 }
 
 function markButtons(award: AwardDto, participantId: string): HTMLElement {
@@ -149,7 +155,7 @@ function render(): void {
       h('div', { class: 'console-grid' },
         h('section', { class: 'card now', 'aria-labelledby': 'on-air-title' }, h('h2', { id: 'on-air-title' }, ct('producer.onAir')), onAir, countdown),
         h('section', { class: 'card', 'aria-labelledby': 'called-title' }, h('h2', { id: 'called-title' }, ct('awards.called')), calledSlot, feedback)),
-      appealsSlot,
+      appeals?.element,
       h('h2', { class: 'section-title' }, ct('awards.title')),
       awardsSlot);
   } else {
@@ -162,12 +168,14 @@ function render(): void {
   onAir.textContent = show?.status === 'ended' ? t('live.ended') : current ? localized(current, 'title') : show?.status === 'notStarted' ? ct('host.notStarted') : '';
   renderCalled();
   renderAwards();
+  appeals?.render();
   tick();
 }
 
 function tick(): void {
   const remaining = live.show?.status === 'running' || live.show?.status === 'paused' ? live.remaining() : null;
   countdown.textContent = remaining === null ? '' : remaining < 0 ? `+${formatCountdown(remaining)}` : formatCountdown(remaining);
+  appeals?.tick();
 }
 
 async function loadAwards(): Promise<void> {
@@ -189,6 +197,10 @@ live.on<AwardTallyNotice>('AwardTallyChanged', notice => {
   tallies.set(notice.tally.awardId, notice.tally);
   render();
 });
+// What was played or skipped shows in the queue's statuses: the list follows the block.
+live.on<AppealQueueNotice>('AppealQueueChanged', notice => {
+  if (notice.conferenceId === conferenceId) void appeals?.load().catch(() => undefined);
+});
 live.subscribe(() => {
   // A call ends with its segment: once the show has left the ceremony nobody is on stage for an award.
   if (called && live.show?.currentSegmentId !== called.segmentId) called = null;
@@ -197,7 +209,7 @@ live.subscribe(() => {
 render();
 setInterval(tick, 250);
 if (signedIn) {
-  live.start().then(loadAwards).catch(error => {
+  live.start().then(() => Promise.all([loadAwards(), appeals?.load()])).catch(error => {
     feedback.textContent = explain(error);
     feedback.classList.remove('hidden');
   });

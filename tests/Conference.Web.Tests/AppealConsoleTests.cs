@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Conference.Web.Tests;
+
+/// <summary>The producer's appeal queue in the browser: prepared before the show, played in it, followed by host and participants.</summary>
+public sealed class AppealConsoleTests
+{
+    private WebServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task StartServerAsync()
+    {
+        _server = new WebServer();
+        await _server.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopServerAsync() => await _server.DisposeAsync();
+
+    private async Task<(IBrowserContext Context, IPage Page)> JoinAsync(string conferenceId, string name, string role)
+    {
+        var code = await _server.InviteAsync(conferenceId, name, role);
+        var context = await Browser.NewContextAsync(_server.BaseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/join#code={code}");
+        if (role is "host" or "producer")
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/e/{conferenceId}/{role}$"), new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
+        }
+        else
+        {
+            await page.WaitForLiveViewAsync(conferenceId, _server);
+        }
+
+        return (context, page);
+    }
+
+    private static async Task UploadAsync(IPage producer, string sender, string country, string title, string file)
+    {
+        await producer.TestId("upload-sender").FillAsync(sender);
+        await producer.TestId("upload-country").FillAsync(country);
+        await producer.TestId("upload-language").FillAsync("az");
+        await producer.TestId("upload-title").FillAsync(title);
+        await producer.TestId("upload-file").SetInputFilesAsync(file);
+        await producer.TestId("upload-submit").ClickAsync();
+    }
+
+    private static ILocator Row(IPage producer, string title) => producer.Locator("[data-testid='appeal']", new() { HasText = title });
+
+    private async Task<string[]> QueueTitlesAsync(string conferenceId, string segmentId)
+    {
+        var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{conferenceId}/appeals", null);
+        return [.. queue["appeals"]!.AsArray()
+            .Where(a => a!["segmentId"]!.GetValue<string>() == segmentId)
+            .OrderBy(a => a!["position"]!.GetValue<int>())
+            .Select(a => a!["title"]!.GetValue<string>())];
+    }
+
+    [Test]
+    public async Task ProducerConsole_PreparesAndPlaysTheAppeals_HostAndParticipantsFollow()
+    {
+        var conference = await _server.CreateConferenceAsync("Diaspora evening", [
+            new { kind = "custom", title = "Welcome", durationSeconds = 600 },
+            new { kind = "videoAppeals", title = "Appeals from abroad", durationSeconds = 600 },
+            new { kind = "custom", title = "Closing", durationSeconds = 600 },
+            new { kind = "videoAppeals", title = "Appeals, part two", durationSeconds = 300 },
+        ]);
+        var id = conference["id"]!.GetValue<string>();
+        var block = conference["segments"]![1]!["id"]!.GetValue<string>();
+        var partTwo = conference["segments"]![3]!["id"]!.GetValue<string>();
+        var pattern = await TestVideos.ThreeSecondsAsync();
+
+        var (producerContext, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        await using var _ = producerContext;
+        await producer.SetViewportSizeAsync(1280, 800);
+        await producer.WaitForTextAsync("appeals-panel", "Appeals from abroad");
+
+        // A file that is not a video is refused with the server's own reason, and nothing is listed.
+        await UploadAsync(producer, "Noise Sender", "DE", "Not a video", await TestVideos.CorruptAsync());
+        await producer.WaitForTextAsync("appeals-feedback", "not a playable video");
+        await Assertions.Expect(producer.TestId("appeal")).ToHaveCountAsync(0);
+
+        await UploadAsync(producer, "Azerbaijani community of Berlin", "DE", "Greetings from Berlin", pattern);
+        await producer.WaitForTextAsync("appeals-feedback", "“Greetings from Berlin” was uploaded");
+        await UploadAsync(producer, "Leyla Mammadova", "FR", "A word from Istanbul", pattern);
+        await producer.WaitForTextAsync("appeals-feedback", "“A word from Istanbul” was uploaded");
+        await UploadAsync(producer, "Late Sender", "IT", "Too late", pattern);
+        await producer.WaitForTextAsync("appeals-feedback", "“Too late” was uploaded");
+        await Assertions.Expect(producer.TestId("appeal")).ToHaveCountAsync(3);
+        await Assertions.Expect(Row(producer, "Greetings from Berlin")).ToContainTextAsync("Germany");
+        await Assertions.Expect(Row(producer, "Greetings from Berlin")).ToContainTextAsync("0:03");
+        await Assertions.Expect(Row(producer, "Greetings from Berlin")).ToContainTextAsync("Waiting for review");
+
+        // Preview plays the stored file.
+        await Row(producer, "Greetings from Berlin").Locator("[data-testid='preview']").ClickAsync();
+        await producer.WaitForFunctionAsync(
+            "() => { const v = document.querySelector(\"[data-testid='preview-video']\"); return v && v.readyState >= 1 && v.duration > 2.5; }",
+            null, new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
+
+        await Row(producer, "Greetings from Berlin").Locator("[data-testid='approve']").ClickAsync();
+        await Assertions.Expect(Row(producer, "Greetings from Berlin").TestIdIn("appeal-status")).ToHaveTextAsync("Approved");
+        await Row(producer, "A word from Istanbul").Locator("[data-testid='approve']").ClickAsync();
+        await Assertions.Expect(Row(producer, "A word from Istanbul").TestIdIn("appeal-status")).ToHaveTextAsync("Approved");
+
+        // Rejecting asks for the reason; the reason shows in the list.
+        await Row(producer, "Too late").Locator("[data-testid='reject']").ClickAsync();
+        await producer.TestId("reject-reason").FillAsync("Arrived after the deadline");
+        await producer.TestId("confirm-reject").ClickAsync();
+        await Assertions.Expect(Row(producer, "Too late").TestIdIn("appeal-status")).ToContainTextAsync("Rejected");
+        await Assertions.Expect(Row(producer, "Too late")).ToContainTextAsync("Arrived after the deadline");
+
+        // Reordered from the keyboard: the focus stays on the moved appeal's button.
+        await Row(producer, "Greetings from Berlin").Locator("[data-testid='move-down']").FocusAsync();
+        await producer.Keyboard.PressAsync("Enter");
+        await producer.WaitForTextAsync("appeals-feedback", "“Greetings from Berlin” now plays as number 2");
+        Assert.That(await QueueTitlesAsync(id, block), Is.EqualTo(new[] { "A word from Istanbul", "Greetings from Berlin", "Too late" }));
+        Assert.That(await producer.EvaluateAsync<string?>("() => document.activeElement?.closest('[data-appeal-id]')?.textContent ?? null"),
+            Does.Contain("Greetings from Berlin"), "the focus follows the moved appeal");
+
+        // The rejected one goes to the second block.
+        await Row(producer, "Too late").Locator("[data-testid='move-target']").SelectOptionAsync(partTwo);
+        await Row(producer, "Too late").Locator("[data-testid='move']").ClickAsync();
+        await Assertions.Expect(producer.Locator($"[data-segment-id='{partTwo}'] [data-testid='appeal']")).ToContainTextAsync("Too late");
+        Assert.That(await QueueTitlesAsync(id, partTwo), Is.EqualTo(new[] { "Too late" }));
+
+        await Browser.AssertAccessibleAsync(producer, "the producer console's appeal queue");
+        await Browser.ScreenshotAsync(producer, "producer-appeals");
+
+        var (hostContext, host) = await JoinAsync(id, "Leyla Host", "host");
+        await using var __ = hostContext;
+        var (viewerContext, viewer) = await JoinAsync(id, "Viewer", "attendee");
+        await using var ___ = viewerContext;
+        await host.TestId("start").ClickAsync();
+        await host.WaitForTextAsync("now", "Welcome");
+        await host.TestId("next-button").ClickAsync();
+        await host.WaitForTextAsync("now", "Appeals from abroad");
+
+        // The block plays in the producer's order; everyone sees the first one.
+        await producer.WaitForTextAsync("appeal-now-playing", "A word from Istanbul — Leyla Mammadova (France)");
+        await producer.WaitForTextAsync("appeal-next", "Greetings from Berlin");
+        await Assertions.Expect(producer.TestId("appeals-time-left")).ToHaveTextAsync(new Regex(@"Time left in the block: 0:0\d"));
+        await host.WaitForTextAsync("appeal-now", "A word from Istanbul — Leyla Mammadova, France");
+        await host.WaitForTextAsync("appeal-next", "Greetings from Berlin");
+        await viewer.WaitForTextAsync("appeal-from", "Video appeal from Leyla Mammadova (France)");
+        await Browser.ScreenshotAsync(host, "host-appeal-on-air");
+        await Browser.ScreenshotAsync(viewer, "participant-appeal-on-air");
+
+        // Play next now: the second starts at once, and a participant who opens the page now learns it too.
+        await producer.TestId("appeal-play-next").ClickAsync();
+        await producer.WaitForTextAsync("appeal-now-playing", "Greetings from Berlin — Azerbaijani community of Berlin (Germany)");
+        await viewer.WaitForTextAsync("appeal-from", "Azerbaijani community of Berlin (Germany)");
+        await viewer.ReloadAsync();
+        await viewer.WaitForTextAsync("appeal-from", "Azerbaijani community of Berlin (Germany)");
+        await Assertions.Expect(Row(producer, "A word from Istanbul").TestIdIn("appeal-status")).ToContainTextAsync("Played");
+        await Browser.AssertAccessibleAsync(producer, "the producer console with the block on air");
+        await Browser.ScreenshotAsync(producer, "producer-appeals-live");
+
+        // The last appeal ends by itself after its 3 seconds, and with it the block.
+        await host.WaitForTextAsync("now", "Closing");
+        await Assertions.Expect(viewer.TestId("appeal-from")).ToHaveTextAsync("");
+        await Assertions.Expect(producer.TestId("appeals-off-air")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(producer, "Greetings from Berlin").TestIdIn("appeal-status")).ToContainTextAsync("Played");
+    }
+
+    [Test]
+    public async Task ProducerConsole_QueueChangedElsewhere_ReloadsAndSaysNothingWasSaved()
+    {
+        var conference = await _server.CreateConferenceAsync("Two producers", [new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }]);
+        var id = conference["id"]!.GetValue<string>();
+        var block = conference["segments"]![0]!["id"]!.GetValue<string>();
+        var pattern = await TestVideos.ThreeSecondsAsync();
+        foreach (var title in new[] { "First", "Second", "Third" })
+        {
+            await using var video = File.OpenRead(pattern);
+            using var content = new StreamContent(video);
+            content.Headers.ContentType = new("video/mp4");
+            using var response = await _server.Organizer.PostAsync(
+                $"/api/conferences/{id}/appeals?segmentId={block}&senderKind=person&senderName=Sender&country=AZ&language=az&title={title}", content);
+            Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+        }
+
+        var (context, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        await using var _ = context;
+        await Assertions.Expect(producer.TestId("appeal")).ToHaveCountAsync(3);
+        await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("First");
+
+        // Another producer reorders first; this console still holds the old revision.
+        var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{id}/appeals", null);
+        var ids = queue["appeals"]!.AsArray().OrderBy(a => a!["position"]!.GetValue<int>()).Select(a => a!["id"]!.GetValue<string>()).ToArray();
+        ids = [ids[2], ids[0], ids[1]];
+        await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/reorder",
+            new { expectedRevision = queue["revision"]!.GetValue<int>(), segmentId = block, appealIds = ids });
+
+        await Row(producer, "First").Locator("[data-testid='move-down']").ClickAsync();
+        await producer.WaitForTextAsync("appeals-feedback", "Someone else changed the queue first");
+        await Assertions.Expect(producer.TestId("appeals-feedback")).ToHaveAttributeAsync("data-kind", "conflict");
+        await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("Third");
+        Assert.That(await QueueTitlesAsync(id, block), Is.EqualTo(new[] { "Third", "First", "Second" }), "the refused move changed nothing");
+        await Browser.ScreenshotAsync(producer, "producer-appeals-conflict");
+    }
+}
+
+internal static class LocatorTestIds
+{
+    public static ILocator TestIdIn(this ILocator scope, string id) => scope.Locator($"[data-testid='{id}']");
+}

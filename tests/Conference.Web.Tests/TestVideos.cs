@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Conference.Web.Tests;
+
+/// <summary>
+/// Videos made with the real ffmpeg when a test first needs them (nothing binary is committed), as the
+/// server's appeal tests make theirs: a 3-second test pattern with sound, and random bytes behind an MP4 name.
+/// </summary>
+public static class TestVideos
+{
+    private static readonly Lazy<Task<string>> Folder = new(CreateAsync);
+
+    public static async Task<string> ThreeSecondsAsync() => Path.Combine(await Folder.Value, "pattern-3s.mp4");
+
+    public static async Task<string> CorruptAsync() => Path.Combine(await Folder.Value, "corrupt.mp4");
+
+    private static async Task<string> CreateAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"conference-web-videos-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        var pattern = Path.Combine(folder, "pattern-3s.mp4");
+        using (var process = Process.Start(new ProcessStartInfo("ffmpeg",
+            "-v error -y -f lavfi -i testsrc=duration=3:size=320x240:rate=25 -f lavfi -i sine=frequency=440:duration=3 "
+            + $"-c:v libx264 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {pattern}") { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("ffmpeg could not be started; install it (apt-get install ffmpeg)."))
+        {
+            var errors = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.That(process.ExitCode, Is.Zero, $"ffmpeg: {errors}");
+        }
+
+        var noise = new byte[64 * 1024];
+        new Random(13).NextBytes(noise);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "corrupt.mp4"), noise);
+        return folder;
+    }
+}
