@@ -19,7 +19,7 @@ namespace Conference.Server.Live;
 /// </summary>
 public sealed partial class ConferenceHub(
     IMediator mediator, ICallerAccessor callers, IAttendanceLog attendance, LiveSessions sessions, ClusterMembership cluster, TimeProvider time,
-    ILogger<ConferenceHub> logger, IServiceProvider services)
+    IEnumerable<IConferenceJoinObserver> joinObservers, ILogger<ConferenceHub> logger)
     : Hub<IConferenceClient>, IConferenceHub
 {
     private const string JoinedKey = "joined-conferences";
@@ -47,30 +47,12 @@ public sealed partial class ConferenceHub(
             await attendance.RecordJoinAsync(conferenceId, participantId, StayKey, AttendanceSource.Hub, Context.ConnectionAborted);
         }
 
-        await SendAppealBlockAsync(snapshot);
+        foreach (var observer in joinObservers)
+        {
+            await observer.JoinedAsync(snapshot, Clients.Caller, Context.ConnectionAborted);
+        }
+
         return snapshot;
-    }
-
-    /// <summary>
-    /// AppealQueueChanged is pushed only when the block changes, so a client joining (or reconnecting) in the
-    /// middle of an appeal is told now who it is from. Only while an appeals segment is on air: other joins cost nothing.
-    /// </summary>
-    private async Task SendAppealBlockAsync(ShowSnapshot snapshot)
-    {
-        var current = snapshot.Program.Segments.FirstOrDefault(s => s.Id == snapshot.Show.CurrentSegmentId);
-        if (current?.Kind != Domain.Programs.SegmentKind.VideoAppeals)
-        {
-            return;
-        }
-
-        var db = services.GetRequiredService<Persistence.ConferenceDbContext>();
-        var (_, program, state) = await services.GetRequiredService<ShowCoordinator>().ReadAsync(db, snapshot.ConferenceId, Context.ConnectionAborted);
-        var notice = await Features.Appeals.AppealPlayout.NoticeAsync(
-            db, services.GetRequiredService<Features.Appeals.AppealVideoLinks>(), snapshot.ConferenceId, state, program, Context.ConnectionAborted);
-        if (notice is not null)
-        {
-            await Clients.Caller.AppealQueueChanged(notice);
-        }
     }
 
     /// <summary>NTP-style sample: the client's send instant comes back with the server's clock.</summary>

@@ -4,7 +4,7 @@ namespace Conference.Server.Features.Appeals;
 
 public static class AppealSetup
 {
-    /// <summary>Intake (storage, FFmpeg checks), signed video addresses, and the playout notices that hear every show change.</summary>
+    /// <summary>Intake (storage, FFmpeg checks), signed video addresses, and the playout notices that hear every show change, and the one a joining client gets.</summary>
     public static IServiceCollection AddAppealFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AppealOptions>(configuration.GetSection(AppealOptions.Section));
@@ -13,6 +13,7 @@ public static class AppealSetup
         services.AddSingleton<AppealIntake>();
         services.AddSingleton<AppealVideoLinks>();
         services.AddSingleton<IShowCommitObserver, AppealPlayout>();
+        services.AddSingleton<IConferenceJoinObserver, AppealJoinNotice>();
         return services;
     }
 }
