@@ -18,24 +18,6 @@ public sealed class AppealConsoleTests
     [OneTimeTearDown]
     public async Task StopServerAsync() => await _server.DisposeAsync();
 
-    private async Task<(IBrowserContext Context, IPage Page)> JoinAsync(string conferenceId, string name, string role)
-    {
-        var code = await _server.InviteAsync(conferenceId, name, role);
-        var context = await Browser.NewContextAsync(_server.BaseAddress);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/join#code={code}");
-        if (role is "host" or "producer")
-        {
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/e/{conferenceId}/{role}$"), new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
-        }
-        else
-        {
-            await page.WaitForLiveViewAsync(conferenceId, _server);
-        }
-
-        return (context, page);
-    }
-
     private static async Task UploadAsync(IPage producer, string sender, string country, string title, string file)
     {
         await producer.TestId("upload-sender").FillAsync(sender);
@@ -71,7 +53,7 @@ public sealed class AppealConsoleTests
         var partTwo = conference["segments"]![3]!["id"]!.GetValue<string>();
         var pattern = await TestVideos.ThreeSecondsAsync();
 
-        var (producerContext, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        var (producerContext, producer) = await _server.JoinInBrowserAsync(id, "Rauf Producer", "producer");
         await using var _ = producerContext;
         await producer.SetViewportSizeAsync(1280, 800);
         await producer.WaitForTextAsync("appeals-panel", "Appeals from abroad");
@@ -127,9 +109,9 @@ public sealed class AppealConsoleTests
         await Browser.AssertAccessibleAsync(producer, "the producer console's appeal queue");
         await Browser.ScreenshotAsync(producer, "producer-appeals");
 
-        var (hostContext, host) = await JoinAsync(id, "Leyla Host", "host");
+        var (hostContext, host) = await _server.JoinInBrowserAsync(id, "Leyla Host", "host");
         await using var __ = hostContext;
-        var (viewerContext, viewer) = await JoinAsync(id, "Viewer", "attendee");
+        var (viewerContext, viewer) = await _server.JoinInBrowserAsync(id, "Viewer", "attendee");
         await using var ___ = viewerContext;
         await host.TestId("start").ClickAsync();
         await host.WaitForTextAsync("now", "Welcome");
@@ -180,7 +162,7 @@ public sealed class AppealConsoleTests
             Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
         }
 
-        var (context, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        var (context, producer) = await _server.JoinInBrowserAsync(id, "Rauf Producer", "producer");
         await using var _ = context;
         await Assertions.Expect(producer.TestId("appeal")).ToHaveCountAsync(3);
         await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("First");

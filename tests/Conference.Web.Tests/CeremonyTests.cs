@@ -18,24 +18,6 @@ public sealed class CeremonyTests
     [OneTimeTearDown]
     public async Task StopServerAsync() => await _server.DisposeAsync();
 
-    private async Task<(IBrowserContext Context, IPage Page)> JoinAsync(string conferenceId, string name, string role)
-    {
-        var code = await _server.InviteAsync(conferenceId, name, role);
-        var context = await Browser.NewContextAsync(_server.BaseAddress);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/join#code={code}");
-        if (role is "host" or "producer")
-        {
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/e/{conferenceId}/{role}$"), new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
-        }
-        else
-        {
-            await page.WaitForLiveViewAsync(conferenceId, _server);
-        }
-
-        return (context, page);
-    }
-
     [Test]
     public async Task Ceremony_BuiltRunAndCalledUpInBrowsers_TheReportTellsWhatHappened()
     {
@@ -76,11 +58,11 @@ public sealed class CeremonyTests
             revision = award["revision"]!.GetValue<int>();
         }
 
-        var (hostContext, host) = await JoinAsync(id, "Leyla Host", "host");
+        var (hostContext, host) = await _server.JoinInBrowserAsync(id, "Leyla Host", "host");
         await using var _ = hostContext;
-        var (producerContext, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        var (producerContext, producer) = await _server.JoinInBrowserAsync(id, "Rauf Producer", "producer");
         await using var __ = producerContext;
-        var (guestContext, guest) = await JoinAsync(id, "Guest", "attendee");
+        var (guestContext, guest) = await _server.JoinInBrowserAsync(id, "Guest", "attendee");
         await using var ___ = guestContext;
 
         // The host runs the agenda through; the participant and the producer follow.

@@ -19,26 +19,6 @@ public sealed class ConsoleTests
 
     private static object Part(string title, int seconds = 600) => new { kind = "custom", title, durationSeconds = seconds };
 
-    /// <summary>A browser of its own, signed in with a join link of the given role: a host or producer lands on their console.</summary>
-    private async Task<(IBrowserContext Context, IPage Page)> JoinAsync(string conferenceId, string name, string role, string locale = "en-US")
-    {
-        var code = await _server.InviteAsync(conferenceId, name, role);
-        var context = await Browser.NewContextAsync(_server.BaseAddress, locale);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"/join#code={code}");
-        if (role is "host" or "producer")
-        {
-            await Assertions.Expect(page).ToHaveURLAsync(
-                new System.Text.RegularExpressions.Regex($"/e/{conferenceId}/{role}$"), new() { Timeout = (float)PageState.Patience.TotalMilliseconds });
-        }
-        else
-        {
-            await page.WaitForLiveViewAsync(conferenceId, _server);
-        }
-
-        return (context, page);
-    }
-
     private async Task<int> ShowRevisionAsync(string conferenceId) =>
         (await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{conferenceId}/show", null))["revision"]!.GetValue<int>();
 
@@ -47,8 +27,8 @@ public sealed class ConsoleTests
     {
         var conference = await _server.CreateConferenceAsync("Two hosts", [Part("Opening"), Part("Address"), Part("Closing")]);
         var id = conference["id"]!.GetValue<string>();
-        var (firstContext, first) = await JoinAsync(id, "Leyla Host", "host");
-        var (secondContext, second) = await JoinAsync(id, "Kamran Host", "host");
+        var (firstContext, first) = await _server.JoinInBrowserAsync(id, "Leyla Host", "host");
+        var (secondContext, second) = await _server.JoinInBrowserAsync(id, "Kamran Host", "host");
         await using var _ = firstContext;
         await using var __ = secondContext;
         await first.GotoAsync($"/e/{id}/host");
@@ -85,8 +65,8 @@ public sealed class ConsoleTests
     {
         var conference = await _server.CreateConferenceAsync("Keyboard show", [Part("Welcome", 300), Part("Keynote", 900), Part("Farewell", 300)]);
         var id = conference["id"]!.GetValue<string>();
-        var (hostContext, host) = await JoinAsync(id, "Aysel Host", "host");
-        var (guestContext, guest) = await JoinAsync(id, "Mehmet Guest", "attendee", "tr-TR");
+        var (hostContext, host) = await _server.JoinInBrowserAsync(id, "Aysel Host", "host");
+        var (guestContext, guest) = await _server.JoinInBrowserAsync(id, "Mehmet Guest", "attendee", "tr-TR");
         await using var _ = hostContext;
         await using var __ = guestContext;
         await host.SetViewportSizeAsync(1280, 800);
@@ -138,7 +118,7 @@ public sealed class ConsoleTests
     {
         var conference = await _server.CreateConferenceAsync("Deck show", [Part("Opening"), Part("Address")]);
         var id = conference["id"]!.GetValue<string>();
-        var (context, host) = await JoinAsync(id, "Deck Host", "host");
+        var (context, host) = await _server.JoinInBrowserAsync(id, "Deck Host", "host");
         await using var _ = context;
         await host.FillAsync("[data-testid='deck-label']", "Stage left deck");
         await host.Locator("[data-testid='stream-deck'] button[type='submit']").ClickAsync();
@@ -163,7 +143,7 @@ public sealed class ConsoleTests
     {
         var conference = await _server.CreateConferenceAsync("Refusals", [Part("Only part")]);
         var id = conference["id"]!.GetValue<string>();
-        var (context, host) = await JoinAsync(id, "Nigar Host", "host", "ru-RU");
+        var (context, host) = await _server.JoinInBrowserAsync(id, "Nigar Host", "host", "ru-RU");
         await using var _ = context;
         await host.GotoAsync($"/e/{id}/host");
         await host.TestId("start").ClickAsync();
@@ -195,7 +175,7 @@ public sealed class ConsoleTests
             revision = award["revision"]!.GetValue<int>();
         }
 
-        var (context, producer) = await JoinAsync(id, "Rauf Producer", "producer");
+        var (context, producer) = await _server.JoinInBrowserAsync(id, "Rauf Producer", "producer");
         await using var _ = context;
         await producer.SetViewportSizeAsync(1280, 800);
         await producer.GotoAsync($"/e/{id}/producer");
@@ -418,7 +398,7 @@ public sealed class ConsoleTests
         }
 
         // An attendee's own session does not open a console: the page asks for the right sign-in instead.
-        var (attendeeContext, attendee) = await JoinAsync(id, "Just Watching", "attendee");
+        var (attendeeContext, attendee) = await _server.JoinInBrowserAsync(id, "Just Watching", "attendee");
         await using var _ = attendeeContext;
         await attendee.GotoAsync($"/e/{id}/host");
         await Assertions.Expect(attendee.TestId("sign-in")).ToBeVisibleAsync();

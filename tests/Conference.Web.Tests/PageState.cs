@@ -11,6 +11,27 @@ public static class PageState
 
     public static ILocator TestId(this IPage page, string id) => page.Locator($"[data-testid='{id}']");
 
+    /// <summary>A browser of its own, signed in with a join link of the given role: a host or producer lands on their console.</summary>
+    public static async Task<(IBrowserContext Context, IPage Page)> JoinInBrowserAsync(
+        this WebServer server, string conferenceId, string name, string role, string locale = "en-US")
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var code = await server.InviteAsync(conferenceId, name, role);
+        var context = await Browser.NewContextAsync(server.BaseAddress, locale);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/join#code={code}");
+        if (role is "host" or "producer")
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/e/{conferenceId}/{role}$"), new() { Timeout = (float)Patience.TotalMilliseconds });
+        }
+        else
+        {
+            await page.WaitForLiveViewAsync(conferenceId, server);
+        }
+
+        return (context, page);
+    }
+
     /// <summary>
     /// Waits until the browser shows the conference's live view, by polling the page's address: waiting for a
     /// navigation event timed out now and then with the page already on the live view (the navigation had come and

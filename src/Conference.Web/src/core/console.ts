@@ -1,8 +1,11 @@
 // What the consoles share: who is signed in (a host's or producer's own session from their join link,
 // or the organizer's session), the organizer's sign-in, and errors explained in the viewer's language.
 import { api, ApiError, type Credential } from './api';
-import { ct } from './console-i18n';
-import { h } from './dom';
+import type { Chrome } from './chrome';
+import { ct, type ConsoleKey } from './console-i18n';
+import { h, replace } from './dom';
+import { localized, t } from './i18n';
+import type { LiveShow } from './live';
 import { instantMs } from './time';
 import { loadSession } from './session';
 
@@ -90,4 +93,25 @@ export function formatOverUnder(ms: number): string {
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = String(total % 60).padStart(2, '0');
   return hours > 0 ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${sign}${minutes}:${seconds}`;
+}
+
+/**
+ * What a conference console renders first: its heading, then either the sign-in form (no session), the refusal
+ * (a session the server turned down) or the connection banner. True when the console goes on to render its body.
+ */
+export function renderConsoleFrame(chrome: Chrome, live: LiveShow, banner: HTMLElement, signedIn: boolean, titleKey: ConsoleKey): boolean {
+  const conference = live.conference;
+  chrome.heading.textContent = `${conference ? localized(conference, 'title') : ''} · ${ct(titleKey)}`;
+  document.title = ct(titleKey);
+  if (!signedIn) {
+    replace(chrome.main, h('p', { class: 'notice' }, ct('console.needSession')), signInForm(() => location.reload()));
+    return false;
+  }
+  if (live.status === 'failed') {
+    replace(chrome.main, h('p', { class: 'notice error', role: 'alert', 'data-testid': 'session-refused' }, t('live.sessionRefused')));
+    return false;
+  }
+  banner.textContent = live.status === 'connecting' ? t('live.connecting') : t('live.reconnecting');
+  banner.classList.toggle('hidden', live.status === 'connected');
+  return true;
 }

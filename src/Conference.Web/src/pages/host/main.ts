@@ -6,7 +6,7 @@ import '../../styles.css';
 import '../../console.css';
 import { api } from '../../core/api';
 import { mountChrome } from '../../core/chrome';
-import { conflictRevision, consoleCredential, explain, formatOverUnder, signInForm } from '../../core/console';
+import { conflictRevision, consoleCredential, explain, formatOverUnder, renderConsoleFrame } from '../../core/console';
 import { ct } from '../../core/console-i18n';
 import { conferenceIdFromPath, h, replace } from '../../core/dom';
 import { formatNumber, formatTime, localized, t } from '../../core/i18n';
@@ -209,19 +209,9 @@ function renderFeedback(): void {
 }
 
 function render(): void {
-  const conference = live.conference;
-  chrome.heading.textContent = `${conference ? localized(conference, 'title') : ''} · ${ct('host.title')}`;
-  document.title = ct('host.title');
-  if (!signedIn) {
-    replace(chrome.main, h('p', { class: 'notice' }, ct('console.needSession')), signInForm(() => location.reload()));
+  if (!renderConsoleFrame(chrome, live, banner, signedIn !== null, 'host.title') || !signedIn) {
     return;
   }
-  if (live.status === 'failed') {
-    replace(chrome.main, h('p', { class: 'notice error', role: 'alert', 'data-testid': 'session-refused' }, t('live.sessionRefused')));
-    return;
-  }
-  banner.textContent = live.status === 'connecting' ? t('live.connecting') : t('live.reconnecting');
-  banner.classList.toggle('hidden', live.status === 'connected');
   titles.controls.textContent = ct('host.controls');
   titles.run.textContent = ct('run.title');
   titles.messages.textContent = ct('messages.title');

@@ -5,7 +5,7 @@ import '../../styles.css';
 import '../../console.css';
 import { api } from '../../core/api';
 import { mountChrome } from '../../core/chrome';
-import { consoleCredential, explain, signInForm } from '../../core/console';
+import { consoleCredential, explain, renderConsoleFrame } from '../../core/console';
 import { ct } from '../../core/console-i18n';
 import { conferenceIdFromPath, h, replace } from '../../core/dom';
 import { formatNumber, localized, t } from '../../core/i18n';
@@ -134,19 +134,9 @@ function renderAwards(): void {
 }
 
 function render(): void {
-  const conference = live.conference;
-  chrome.heading.textContent = `${conference ? localized(conference, 'title') : ''} · ${ct('producer.title')}`;
-  document.title = ct('producer.title');
-  if (!signedIn) {
-    replace(chrome.main, h('p', { class: 'notice' }, ct('console.needSession')), signInForm(() => location.reload()));
+  if (!renderConsoleFrame(chrome, live, banner, signedIn !== null, 'producer.title') || !signedIn) {
     return;
   }
-  if (live.status === 'failed') {
-    replace(chrome.main, h('p', { class: 'notice error', role: 'alert', 'data-testid': 'session-refused' }, t('live.sessionRefused')));
-    return;
-  }
-  banner.textContent = live.status === 'connecting' ? t('live.connecting') : t('live.reconnecting');
-  banner.classList.toggle('hidden', live.status === 'connected');
   if (!chrome.main.contains(awardsSlot)) {
     replace(chrome.main, banner,
       h('p', { class: 'console-links' }, ct('console.signedInAs', { name: signedIn.name }), ' · ',
@@ -164,7 +154,7 @@ function render(): void {
     chrome.main.querySelector('.section-title')!.textContent = ct('awards.title');
   }
   const show = live.show;
-  const current = conference?.segments.find(s => s.id === show?.currentSegmentId);
+  const current = live.conference?.segments.find(s => s.id === show?.currentSegmentId);
   onAir.textContent = show?.status === 'ended' ? t('live.ended') : current ? localized(current, 'title') : show?.status === 'notStarted' ? ct('host.notStarted') : '';
   renderCalled();
   renderAwards();
