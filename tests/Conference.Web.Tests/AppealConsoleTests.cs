@@ -100,7 +100,17 @@ public sealed class AppealConsoleTests
         Assert.That(await producer.EvaluateAsync<string?>("() => document.activeElement?.closest('[data-appeal-id]')?.textContent ?? null"),
             Does.Contain("Greetings from Berlin"), "the focus follows the moved appeal");
 
+        // Dragged back to the top (the drag's events as the browser fires them: headless Chromium starts no native drag
+        // from mouse moves), saved as the whole new order with the queue's revision.
+        var dataTransfer = await producer.EvaluateHandleAsync("() => new DataTransfer()");
+        await Row(producer, "Too late").DispatchEventAsync("dragstart", new { dataTransfer });
+        await Row(producer, "A word from Istanbul").DispatchEventAsync("dragover", new { dataTransfer });
+        await Row(producer, "A word from Istanbul").DispatchEventAsync("drop", new { dataTransfer });
+        await producer.WaitForTextAsync("appeals-feedback", "“Too late” now plays as number 1");
+        Assert.That(await QueueTitlesAsync(id, block), Is.EqualTo(new[] { "Too late", "A word from Istanbul", "Greetings from Berlin" }));
+
         // The rejected one goes to the second block.
+
         await Row(producer, "Too late").Locator("[data-testid='move-target']").SelectOptionAsync(partTwo);
         await Row(producer, "Too late").Locator("[data-testid='move']").ClickAsync();
         await Assertions.Expect(producer.Locator($"[data-segment-id='{partTwo}'] [data-testid='appeal']")).ToContainTextAsync("Too late");

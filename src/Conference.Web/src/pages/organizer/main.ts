@@ -13,7 +13,7 @@ import { formatTime, language, languageNames, languages } from '../../core/i18n'
 import type {
   AwardDto, ConferenceDto, InvitationDto, ConferenceSummary, ImportReport, InvitationLink, ParticipantDto, RegistrationDto, SegmentDto, SegmentKind,
 } from '../../core/wire.generated';
-import { reorder } from './reorder';
+import { reorder } from '../../core/reorder';
 
 const chrome = mountChrome('event.pageTitle', () => void show());
 const session: Credential | null = organizerSession();

@@ -8,6 +8,7 @@ import { ct, type ConsoleKey } from '../../core/console-i18n';
 import { h, replace } from '../../core/dom';
 import { language, localized } from '../../core/i18n';
 import type { LiveShow } from '../../core/live';
+import { reorder } from '../../core/reorder';
 import { formatCountdown, instantMs } from '../../core/time';
 import type { AppealDto, AppealQueueDto, SegmentDto, SenderKind } from '../../core/wire.generated';
 
@@ -27,6 +28,7 @@ export class AppealsPanel {
   private rejecting: string | null = null;
   private rejectReason = '';
   private previewing: { id: string; url: string } | null = null;
+  private dragged: string | null = null;
   private busy = false;
 
   constructor(private readonly live: LiveShow, private readonly conferenceId: string, private readonly session: Credential) {
@@ -90,6 +92,7 @@ export class AppealsPanel {
     return h('section', { class: 'appeal-segment', 'aria-labelledby': titleId, 'data-testid': 'appeal-segment', 'data-segment-id': segment.id },
       h('h3', { id: titleId }, localized(segment, 'title')),
       h('p', { class: 'hint' }, ct('appeals.summary', { count: appeals.length, approved: approved.length, duration: formatCountdown(total * 1000) })),
+      appeals.length > 1 ? h('p', { class: 'hint' }, ct('appeals.dragHint')) : null,
       appeals.length === 0 ? h('p', { class: 'hint' }, ct('appeals.empty')) :
         h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': titleId }, h('table', { 'data-testid': 'appeals' },
           h('thead', {}, h('tr', {},
@@ -113,15 +116,18 @@ export class AppealsPanel {
       appeal.status !== 'rejected' && reviewable
         ? this.button(ct('appeals.reject'), 'reject', () => { this.rejecting = appeal.id; this.rejectReason = ''; this.render(); this.focusReason(); }, appeal.title)
         : null,
-      this.button(ct('appeals.up'), 'move-up', () => void this.reorder(appeal, siblings, -1), appeal.title, index === 0),
-      this.button(ct('appeals.down'), 'move-down', () => void this.reorder(appeal, siblings, 1), appeal.title, index === siblings.length - 1),
+      this.button(ct('appeals.up'), 'move-up', () => void this.moveTo(appeal, siblings, index - 1), appeal.title, index === 0),
+      this.button(ct('appeals.down'), 'move-down', () => void this.moveTo(appeal, siblings, index + 1), appeal.title, index === siblings.length - 1),
       others.length > 0 ? h('span', { class: 'move-to' }, moveSelect,
         this.button(ct('appeals.move'), 'move', () => void this.edit(appeal.id, 'move', { segmentId: moveSelect.value }), appeal.title)) : null);
     const rows: HTMLElement[] = [];
     const names = new Intl.DisplayNames([document.documentElement.lang || language()], { type: 'region' });
     const languages = new Intl.DisplayNames([document.documentElement.lang || language()], { type: 'language' });
     const sender = ct(`appeals.kind.${appeal.senderKind}` as ConsoleKey);
-    rows.push(h('tr', { 'data-appeal-id': appeal.id, 'data-testid': 'appeal', class: onAir ? 'running' : '', 'aria-current': onAir ? 'true' : null },
+    const row = h('tr', {
+      'data-appeal-id': appeal.id, 'data-testid': 'appeal', class: onAir ? 'running draggable' : 'draggable', 'aria-current': onAir ? 'true' : null,
+      draggable: 'true',
+    },
       h('td', {}, String(index + 1)),
       h('td', {}, h('img', { class: 'thumbnail', src: this.thumbnail(appeal), alt: '', width: 96, height: 54 })),
       h('th', { scope: 'row' }, h('span', { 'data-testid': 'appeal-title' }, appeal.title),
@@ -133,7 +139,9 @@ export class AppealsPanel {
       h('td', { 'data-testid': 'appeal-status', class: `appeal-${appeal.status}` }, ct(`appeals.status.${appeal.status}` as ConsoleKey),
         onAir ? h('span', { class: 'meta' }, ct('appeals.onAirNow')) : null,
         appeal.rejectionReason ? h('span', { class: 'meta' }, appeal.rejectionReason) : null),
-      actions));
+      actions);
+    this.draggable(row, appeal, siblings, index);
+    rows.push(row);
     if (this.rejecting === appeal.id) rows.push(this.rejectRow(appeal));
     return rows;
   }
@@ -210,13 +218,29 @@ export class AppealsPanel {
     }
   }
 
-  private async reorder(appeal: AppealDto, siblings: AppealDto[], delta: number): Promise<void> {
+  /** Drag and drop within a block, as the arrow buttons do it: the whole new order with the queue's revision. */
+  private draggable(row: HTMLElement, appeal: AppealDto, siblings: AppealDto[], index: number): void {
+    row.addEventListener('dragstart', event => {
+      this.dragged = appeal.id;
+      row.classList.add('dragging');
+      event.dataTransfer?.setData('text/plain', appeal.id);
+    });
+    row.addEventListener('dragend', () => { row.classList.remove('dragging'); this.dragged = null; });
+    row.addEventListener('dragover', event => { event.preventDefault(); row.classList.add('drop-target'); });
+    row.addEventListener('dragleave', () => row.classList.remove('drop-target'));
+    row.addEventListener('drop', event => {
+      event.preventDefault();
+      row.classList.remove('drop-target');
+      const moved = siblings.find(a => a.id === this.dragged);
+      if (moved && moved.id !== appeal.id) void this.moveTo(moved, siblings, index);
+    });
+  }
+
+  private async moveTo(appeal: AppealDto, siblings: AppealDto[], to: number): Promise<void> {
     const ids = siblings.map(a => a.id);
     const from = ids.indexOf(appeal.id);
-    const to = from + delta;
-    if (to < 0 || to >= ids.length) return;
-    [ids[from], ids[to]] = [ids[to], ids[from]];
-    const done = await this.send('reorder', { segmentId: appeal.segmentId, appealIds: ids });
+    if (from < 0 || to < 0 || to >= ids.length || to === from) return;
+    const done = await this.send('reorder', { segmentId: appeal.segmentId, appealIds: reorder(ids, from, to) });
     if (done) this.say({ kind: 'done', text: ct('appeals.moved', { title: appeal.title, position: to + 1 }) });
   }
 
