@@ -34,6 +34,15 @@ public static class AppealsEndpoints
             .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
             .WithMetadata(new LargeUpload());
 
+        // The server fetches the file itself, from public addresses only (Appeals:AllowPrivateUrls for development).
+        appeals.MapPost("/from-url", async (Guid id, AddAppealFromUrl command, IMediator m, CancellationToken ct) =>
+        {
+            var created = await m.Send(command with { ConferenceId = id }, ct);
+            return TypedResults.Created($"/api/conferences/{id}/appeals/{created.Id}", created);
+        })
+            .WithName(nameof(AddAppealFromUrl)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         appeals.MapGet("/{appealId:guid}", (Guid id, Guid appealId, IMediator m, CancellationToken ct) => m.Send(new GetAppeal(id, appealId), ct))
             .WithName(nameof(GetAppeal)).ProducesAccessProblems().ProducesNotFound();
         appeals.MapGet("/{appealId:guid}/thumbnail", async (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
