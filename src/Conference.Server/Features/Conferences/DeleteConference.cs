@@ -9,7 +9,8 @@ namespace Conference.Server.Features.Conferences;
 [Requires(Permission.ManagePrograms)]
 public sealed record DeleteConference(Guid ConferenceId) : IRequest<Unit>, IConferenceRequest;
 
-public sealed partial class DeleteConferenceHandler(ConferenceDbContext db, LiveSessions sessions, IAppealStorage appealFiles, ILogger<DeleteConferenceHandler> logger)
+public sealed partial class DeleteConferenceHandler(
+    ConferenceDbContext db, LiveSessions sessions, IAppealStorage appealFiles, ILogger<DeleteConferenceHandler> logger)
     : IRequestHandler<DeleteConference, Unit>
 {
     public async Task<Unit> Handle(DeleteConference request, CancellationToken cancellationToken)
