@@ -87,8 +87,9 @@ public sealed class AppealUrlFetcher : IDisposable
         {
             throw Unwrap(exception) ?? new MediaRejectedException(MediaProblem.Unreachable, Unreachable(exception));
         }
-        catch (IOException exception) when (exception.InnerException is not MediaRejectedException)
+        catch (IOException exception) when (exception is HttpIOException || exception.InnerException is SocketException)
         {
+            // Only the network's failures: a local disk that fails while staging stays a server error.
             throw new MediaRejectedException(MediaProblem.Unreachable, "The connection broke off while the video was downloading.");
         }
     }
