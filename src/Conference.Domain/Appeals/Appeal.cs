@@ -98,6 +98,17 @@ public sealed class Appeal
     public AppealStatus Status { get; internal set; }
     public string? RejectionReason { get; internal set; }
 
+    /// <summary>A contributor sent a new version: it waits for review again, in the same place of the queue.</summary>
+    internal void Replace(AppealDraft draft, AppealVideo video, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(video);
+        Apply(draft);
+        Video = video;
+        SubmittedAt = now;
+        Status = AppealStatus.Submitted;
+        RejectionReason = null;
+    }
+
     internal void Apply(AppealDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);

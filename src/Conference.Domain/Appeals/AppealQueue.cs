@@ -51,6 +51,18 @@ public sealed class AppealQueue
         return appeal;
     }
 
+    /// <summary>
+    /// Replaces an appeal's video and details with a contributor's new version (through their submission link):
+    /// like an addition it names no revision, and the appeal goes back to review, also when it was approved.
+    /// </summary>
+    public Appeal Resubmit(Guid appealId, AppealDraft draft, AppealVideo video, DateTimeOffset now)
+    {
+        var appeal = Get(appealId);
+        appeal.Replace(draft, video, now);
+        Revision++;
+        return appeal;
+    }
+
     public Appeal Update(int expectedRevision, Guid appealId, AppealDraft draft)
     {
         EnsureRevision(expectedRevision);

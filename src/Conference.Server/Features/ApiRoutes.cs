@@ -45,6 +45,7 @@ public static class ApiRoutes
         api.MapJoinEndpoints();
         api.MapMediaWebhookEndpoints();
         api.MapAppealVideoEndpoints();
+        api.MapAppealSubmissionEndpoints();
         api.MapControlPressEndpoints();
         api.MapOrganizerEndpoints();
         app.MapReportAssets();

@@ -53,5 +53,17 @@ public static class AppealModel
             });
             appeal.Navigation(a => a.Video).IsRequired();
         });
+
+        modelBuilder.Entity<SubmissionLink>(link =>
+        {
+            link.ToTable("AppealSubmissionLinks");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Id).ValueGeneratedNever();
+            link.Property(l => l.Label).HasMaxLength(SubmissionLink.LabelMaxLength).IsRequired();
+            link.Property(l => l.TokenHash).HasMaxLength(64).IsRequired();
+            link.HasIndex(l => l.TokenHash).IsUnique();
+            link.HasIndex(l => l.ConferenceId);
+            link.HasOne<ConferenceProgram>().WithMany().HasForeignKey(l => l.ConferenceId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

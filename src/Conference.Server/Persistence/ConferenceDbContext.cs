@@ -23,6 +23,7 @@ public abstract class ConferenceDbContext(DbContextOptions options) : DbContext(
     public DbSet<MediaStatusRecord> MediaStatusChanges => Set<MediaStatusRecord>();
     public DbSet<AppealQueue> AppealQueues => Set<AppealQueue>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<SubmissionLink> SubmissionLinks => Set<SubmissionLink>();
     public DbSet<ControlTokenRecord> ControlTokens => Set<ControlTokenRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

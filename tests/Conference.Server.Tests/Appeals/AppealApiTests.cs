@@ -141,6 +141,24 @@ public class AppealApiTests(DatabaseKind kind) : ApiTestBase(kind)
         Assert.That(StoredFiles(conference), Has.Count.EqualTo(4), "the removed appeal's video and thumbnail are gone");
     }
 
+    [Test]
+    public async Task DeleteConference_WithAppeals_RemovesTheirFiles_AndLeavesOtherConferencesAlone()
+    {
+        var doomed = await AppealsConferenceAsync();
+        var kept = await AppealsConferenceAsync();
+        await UploadAsync(doomed, await TestVideos.ThreeSecondsAsync(), "Ayşe Kaya");
+        await UploadAsync(doomed, await TestVideos.TwoSecondsAsync(), "Hasan Aliyev");
+        await UploadAsync(kept, await TestVideos.TwoSecondsAsync(), "Baku Friends");
+        Assert.That(StoredFiles(doomed), Has.Count.EqualTo(4));
+
+        var deleted = await Organizer.DeleteAsync($"/api/conferences/{doomed.Id}");
+
+        Assert.That(deleted.IsSuccessStatusCode, Is.True, await deleted.Content.ReadAsStringAsync());
+        Assert.That(StoredFiles(doomed), Is.Empty, "the deleted conference's videos and thumbnails are gone");
+        Assert.That(Directory.Exists(Path.Combine(Host.MediaFolder, doomed.Id.ToString("N"))), Is.False);
+        Assert.That(StoredFiles(kept), Has.Count.EqualTo(2), "another conference keeps its files");
+    }
+
     private async Task<ConferenceDto> AppealsConferenceAsync(bool second = false)
     {
         var conference = await AddSegmentAsync(await CreateConferenceAsync(), AppealsBlock);

@@ -96,6 +96,10 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/appeals", null, HostAndProducer),
         ("POST", "/api/conferences/{A}/appeals?segmentId={appeals}&senderName=Sender&country=TR&language=az&title=Hello", "video:", HostAndProducer),
+        // Past the gate the server refuses to fetch from loopback (422, see AppealUrlTests): an allowed cell is "in".
+        ("POST", "/api/conferences/{A}/appeals/from-url",
+            """{"segmentId":"{appeals}","url":"http://127.0.0.1:9/a.mp4","senderName":"Sender","country":"TR","language":"az","title":"Hello"}""",
+            "401 in in 403 403 403 403 in"),
         ("GET", "/api/conferences/{A}/appeals/{appeal}", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/appeals/{appeal}/thumbnail", null, HostAndProducer),
         ("PUT", "/api/conferences/{A}/appeals/{appeal}", """{"expectedRevision":{appealrev},"senderName":"Sender","country":"DE","language":"de","title":"Hallo"}""", HostAndProducer),
@@ -113,6 +117,15 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/appeals/live/skip", """{"expectedRevision":{showrev},"appealId":"{appeal}"}""", "401 in in 403 403 403 403 in"),
         ("POST", "/api/conferences/{A}/appeals/live/pause", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
         ("POST", "/api/conferences/{A}/appeals/live/resume", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),
+
+        ("POST", "/api/conferences/{A}/appeals/links", """{"segmentId":"{appeals}","label":"Berlin","deadline":"2026-12-30T00:00:00Z"}""", HostAndProducer),
+        ("GET", "/api/conferences/{A}/appeals/links", null, HostAndProducer),
+        ("DELETE", "/api/conferences/{A}/appeals/links/{unique}", null, "401 404! 404! 403 403 403 403 404!"),
+
+        // A contributor's upload is authorized by the submission link's token alone (see AppealSubmissionLinkTests):
+        // a session or the organizer key is not one.
+        ("GET", "/api/appeal-submissions", null, "401 401 401 401 401 401 401 401"),
+        ("POST", "/api/appeal-submissions?senderName=Sender&country=TR&language=az&title=Hello", "video:", "401 401 401 401 401 401 401 401"),
 
         // Authorized by its signature, not by a caller's role: without one, nobody gets the video.
         ("GET", "/api/appeal-videos/{appeal}?conference={A}&expires=4102444800&signature=forged", null, "403 403 403 403 403 403 403 403"),

@@ -59,7 +59,8 @@ public static class AppealAdmission
 
     public static async Task<AppealDto> AdmitAsync(
         ConferenceDbContext db, AppealIntake intake, ProgramChangeNotifier notifier, ConferenceProgram program, Segment segment,
-        AppealDraft draft, StagedVideo staged, Uri? sourceUrl, Guid? linkId, DateTimeOffset now, CancellationToken cancellationToken)
+        AppealDraft draft, StagedVideo staged, Uri? sourceUrl, Guid? linkId, DateTimeOffset now, CancellationToken cancellationToken,
+        Action<Appeal>? alongside = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(intake);
@@ -71,6 +72,9 @@ public static class AppealAdmission
             var id = Guid.NewGuid();
             kept = await intake.KeepAsync(staged, program.Id, id, cancellationToken);
             var appeal = queue.Add(id, segment, draft, kept, sourceUrl, linkId, now);
+
+            // Saved in the same transaction as the appeal (a submission link records what came through it).
+            alongside?.Invoke(appeal);
             await db.CommitAppealsAsync(queue, program, notifier, cancellationToken);
             return AppealDto.From(program.Id, appeal);
         }

@@ -17,6 +17,15 @@ public sealed class AppealOptions
     /// <summary>The folder holding ffprobe and ffmpeg; empty: found on PATH.</summary>
     public string FFmpegFolder { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Lets "add by URL" fetch from loopback, private, link-local and other non-public addresses. Off by default
+    /// (server-side request forgery); only for development and tests.
+    /// </summary>
+    public bool AllowPrivateUrls { get; set; }
+
+    /// <summary>How long fetching a video named by URL may take, from connecting to the last byte.</summary>
+    public TimeSpan UrlFetchTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long a signed video address given to participants stays valid.</summary>
     public TimeSpan SignedUrlLifetime { get; set; } = TimeSpan.FromHours(6);
 }

@@ -11,6 +11,8 @@ public static class AppealSetup
         services.AddSingleton<IAppealStorage, LocalAppealStorage>();
         services.AddSingleton<VideoInspector>();
         services.AddSingleton<AppealIntake>();
+        services.AddSingleton<HostAddressResolver>();
+        services.AddSingleton<AppealUrlFetcher>();
         services.AddSingleton<AppealVideoLinks>();
         services.AddSingleton<IShowCommitObserver, AppealPlayout>();
         services.AddSingleton<IConferenceJoinObserver, AppealJoinNotice>();

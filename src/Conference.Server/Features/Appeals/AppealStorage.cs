@@ -21,6 +21,9 @@ public interface IAppealStorage
     string Locate(string key);
 
     void Delete(string key);
+
+    /// <summary>Removes every stored file of a conference (its appeals' videos and thumbnails), once the conference is deleted.</summary>
+    void DeleteConference(Guid conferenceId);
 }
 
 /// <summary>The embedded default: a folder next to the database.</summary>
@@ -65,6 +68,16 @@ public sealed class LocalAppealStorage : IAppealStorage
         if (File.Exists(path))
         {
             File.Delete(path);
+        }
+    }
+
+    public void DeleteConference(Guid conferenceId)
+    {
+        // Keys are "{conference:N}/...": the conference's folder holds exactly its files.
+        var folder = Path.Combine(_root, conferenceId.ToString("N"));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -2,6 +2,7 @@ using Conference.Server.Infrastructure;
 using Conference.Domain.Appeals;
 using Microsoft.AspNetCore.Http.Metadata;
 using MediatR;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Conference.Server.Features.Appeals;
 
@@ -34,6 +35,15 @@ public static class AppealsEndpoints
             .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
             .WithMetadata(new LargeUpload());
 
+        // The server fetches the file itself, from public addresses only (Appeals:AllowPrivateUrls for development).
+        appeals.MapPost("/from-url", async (Guid id, AddAppealFromUrl command, IMediator m, CancellationToken ct) =>
+        {
+            var created = await m.Send(command with { ConferenceId = id }, ct);
+            return TypedResults.Created($"/api/conferences/{id}/appeals/{created.Id}", created);
+        })
+            .WithName(nameof(AddAppealFromUrl)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         appeals.MapGet("/{appealId:guid}", (Guid id, Guid appealId, IMediator m, CancellationToken ct) => m.Send(new GetAppeal(id, appealId), ct))
             .WithName(nameof(GetAppeal)).ProducesAccessProblems().ProducesNotFound();
         appeals.MapGet("/{appealId:guid}/thumbnail", async (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
@@ -59,6 +69,21 @@ public static class AppealsEndpoints
             var file = await m.Send(new PreviewAppealVideo(id, appealId), ct);
             return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
         }).WithName(nameof(PreviewAppealVideo)).ProducesAccessProblems().ProducesNotFound();
+
+        // Personal links for contributors without an account (see SubmitAppeal).
+        var links = appeals.MapGroup("/links");
+        links.MapPost("/", async (Guid id, CreateSubmissionLink command, IMediator m, CancellationToken ct) =>
+        {
+            var issued = await m.Send(command with { ConferenceId = id }, ct);
+            return TypedResults.Created($"/api/conferences/{id}/appeals/links", issued);
+        }).WithName(nameof(CreateSubmissionLink)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems();
+        links.MapGet("/", (Guid id, IMediator m, CancellationToken ct) => m.Send(new ListSubmissionLinks(id), ct))
+            .WithName(nameof(ListSubmissionLinks)).ProducesAccessProblems().ProducesNotFound();
+        links.MapDelete("/{linkId:guid}", async (Guid id, Guid linkId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new RevokeSubmissionLink(id, linkId), ct);
+            return TypedResults.NoContent();
+        }).WithName(nameof(RevokeSubmissionLink)).ProducesAccessProblems().ProducesNotFound();
 
         // The block on air: the same show commands as Next, for producers and hosts.
         var live = appeals.MapGroup("/live");
@@ -91,6 +116,31 @@ public static class AppealsEndpoints
             return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
         }).WithTags("Appeals").WithName(nameof(StreamAppealVideo))
             .ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound();
+    }
+
+    /// <summary>
+    /// A contributor's side of a submission link, outside any conference group: the token in the
+    /// <c>X-Submission-Token</c> header is the credential (a header, so it stays out of access logs).
+    /// </summary>
+    public static void MapAppealSubmissionEndpoints(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var submissions = api.MapGroup("/appeal-submissions").WithTags("Appeals");
+        submissions.MapGet("/", ([FromHeader(Name = SubmissionLinkAccess.TokenHeader)] string? token, IMediator m, CancellationToken ct) =>
+            m.Send(new GetSubmissionLink(token), ct))
+            .WithName(nameof(GetSubmissionLink)).ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound();
+        submissions.MapPost("/", async (
+            [FromHeader(Name = SubmissionLinkAccess.TokenHeader)] string? token, string? senderKind, string? senderName, string? country,
+            string? language, string? title, string? message, HttpRequest request, IMediator m, CancellationToken ct) =>
+        {
+            var submitted = await m.Send(
+                new SubmitAppeal(ParseKind(senderKind), senderName, country, language, title, message) { Token = token, Content = request.Body }, ct);
+            return TypedResults.Ok(submitted);
+        })
+            .WithName(nameof(SubmitAppeal)).ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound()
+            .ProducesBodyProblems().ProducesConflict().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
+            .WithMetadata(new LargeUpload());
     }
 
     /// <summary>Spelled as in JSON (person, organization); anything else fails validation as an undefined value.</summary>

@@ -6,6 +6,17 @@ export type Instant = string;
 /** A .NET TimeSpan: [-][d.]hh:mm:ss[.fffffff]. */
 export type Duration = string;
 
+export interface AddAppealFromUrl {
+  segmentId: null | string;
+  url: null | string;
+  senderKind: null | SenderKind;
+  senderName: null | string;
+  country: null | string;
+  language: null | string;
+  title: null | string;
+  message: null | string;
+}
+
 export interface AddRecipient {
   expectedRevision: null | number;
   participantId: null | string;
@@ -309,6 +320,12 @@ export interface CreateParticipant {
   language: null | string;
   email: null | string;
   roles: null | string[];
+}
+
+export interface CreateSubmissionLink {
+  segmentId: null | string;
+  label: null | string;
+  deadline: null | Instant;
 }
 
 export type CueEndReason = 'finished' | 'playedNext' | 'skipped' | 'pulledOut' | 'segmentEnded';
@@ -850,6 +867,49 @@ export interface StaySummary {
 }
 
 export interface Stream {
+}
+
+export interface SubmissionLinkDto {
+  id: string;
+  segmentId: string;
+  label: string;
+  status: SubmissionLinkStatus;
+  createdAt: Instant;
+  deadline: Instant;
+  revokedAt: null | Instant;
+  appealId: null | string;
+  lastSubmittedAt: null | Instant;
+  submissionCount: number;
+}
+
+export interface SubmissionLinkIssued {
+  id: string;
+  segmentId: string;
+  label: string;
+  deadline: Instant;
+  token: string;
+}
+
+export type SubmissionLinkStatus = 'active' | 'expired' | 'revoked';
+
+export interface SubmissionLinkView {
+  conferenceTitle: string;
+  segmentTitle: string;
+  label: string;
+  deadline: Instant;
+  appeal: null | SubmittedAppealDto;
+}
+
+export interface SubmittedAppealDto {
+  id: string;
+  senderName: string;
+  country: string;
+  language: string;
+  title: string;
+  status: string;
+  rejectionReason: null | string;
+  durationSeconds: number | string;
+  submittedAt: Instant;
 }
 
 export interface UpdateAppeal {

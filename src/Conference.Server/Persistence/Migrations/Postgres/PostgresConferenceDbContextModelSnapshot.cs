@@ -106,6 +106,55 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                     b.ToTable("AppealQueues", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Domain.Appeals.SubmissionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AppealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("AppealSubmissionLinks", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
                 {
                     b.Property<Guid>("Id")
@@ -636,6 +685,15 @@ namespace Conference.Server.Persistence.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.SubmissionLink", b =>
                 {
                     b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
                         .WithMany()

@@ -100,6 +100,55 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                     b.ToTable("AppealQueues", (string)null);
                 });
 
+            modelBuilder.Entity("Conference.Domain.Appeals.SubmissionLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConferenceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConferenceId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("AppealSubmissionLinks", (string)null);
+                });
+
             modelBuilder.Entity("Conference.Domain.Awards.Award", b =>
                 {
                     b.Property<Guid>("Id")
@@ -630,6 +679,15 @@ namespace Conference.Server.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Conference.Domain.Appeals.AppealQueue", b =>
+                {
+                    b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ConferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Conference.Domain.Appeals.SubmissionLink", b =>
                 {
                     b.HasOne("Conference.Domain.Programs.ConferenceProgram", null)
                         .WithMany()
