@@ -4,7 +4,7 @@ namespace Conference.Server.Tests.Appeals;
 
 /// <summary>
 /// Small media files made with the real ffmpeg at test time (nothing binary is committed), once per run:
-/// a 3-second test pattern, a corrupt file, an audio-only file, a truncated one, an unsupported codec, a long one.
+/// a 3-second test pattern, a corrupt file, an audio-only file, a truncated one, an unsupported codec, long ones.
 /// </summary>
 public static class TestVideos
 {
@@ -25,6 +25,9 @@ public static class TestVideos
     /// <summary>12 seconds: longer than the 10-second limit the appeal test fixtures configure.</summary>
     public static Task<string> TwelveSecondsAsync() => FileAsync("pattern-12s.mp4");
 
+    /// <summary>40 seconds, tiny: long enough for a server to be killed and started again while it plays.</summary>
+    public static Task<string> FortySecondsAsync() => FileAsync("pattern-40s.mp4");
+
     private static async Task<string> FileAsync(string name) => Path.Combine(await Folder.Value, name);
 
     private static async Task<string> CreateAsync()
@@ -38,6 +41,7 @@ public static class TestVideos
             + $"-c:v libx264 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {In("pattern-3s.mp4")}");
         await FfmpegAsync($"-f lavfi -i testsrc=duration=2:size=160x120:rate=25 -c:v libvpx -b:v 200k {In("pattern-2s.webm")}");
         await FfmpegAsync($"-f lavfi -i testsrc=duration=12:size=160x120:rate=10 -c:v libx264 -pix_fmt yuv420p {In("pattern-12s.mp4")}");
+        await FfmpegAsync($"-f lavfi -i testsrc=duration=40:size=160x120:rate=5 -c:v libx264 -pix_fmt yuv420p {In("pattern-40s.mp4")}");
         await FfmpegAsync($"-f lavfi -i sine=frequency=440:duration=3 -c:a aac {In("audio-only.m4a")}");
         await FfmpegAsync($"-f lavfi -i testsrc=duration=3:size=160x120:rate=25 -c:v mpeg2video {In("mpeg2.mpg")}");
 
