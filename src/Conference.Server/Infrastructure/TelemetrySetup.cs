@@ -10,8 +10,9 @@ namespace Conference.Server.Infrastructure;
 
 /// <summary>
 /// OpenTelemetry: traces of HTTP requests, hub calls, the mediator pipeline, outgoing HTTP (the LiveKit client) and
-/// the database (SQLite through EF Core, PostgreSQL through Npgsql); metrics of the service, ASP.NET Core, SignalR's connections and Npgsql. A Prometheus scrape endpoint
-/// is on by default; an OTLP exporter is added when an endpoint is configured. Log lines carry the trace and span id.
+/// the database (SQLite through EF Core, PostgreSQL through Npgsql); metrics of the service, ASP.NET Core, SignalR's
+/// connections and Npgsql. A Prometheus scrape endpoint is on by default; an OTLP exporter is added when an endpoint is
+/// configured. Log lines carry the trace and span id.
 /// </summary>
 public static class TelemetrySetup
 {

@@ -84,6 +84,25 @@ public class AppealLiveTests(DatabaseKind kind) : LiveTestBase(kind)
     }
 
     [Test]
+    public async Task PreviewLink_StreamsTheVideoWithoutASession_UntilItExpires_AndNamesOnlyAnAppealOfTheConference()
+    {
+        var (conference, appeals) = await BlockWithAppealsAsync();
+
+        var link = await Read<AppealPreviewLink>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals/{appeals[1].Id}/preview-link"));
+        Assert.That(link.ExpiresAt, Is.EqualTo(Host.Clock.GetUtcNow().AddMinutes(30)).Within(TimeSpan.FromSeconds(1)));
+        using var range = new HttpRequestMessage(HttpMethod.Get, link.Url);
+        range.Headers.Range = new RangeHeaderValue(100, 199);
+        var partial = await Anonymous.SendAsync(range);
+        Assert.That(partial.StatusCode, Is.EqualTo(HttpStatusCode.PartialContent), "a player seeks with ranges");
+        Assert.That(partial.Content.Headers.ContentRange?.Length, Is.EqualTo(appeals[1].Video.SizeBytes));
+        Assert.That(partial.Content.Headers.ContentType?.MediaType, Is.EqualTo("video/webm"));
+
+        await Problem(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals/{Guid.NewGuid()}/preview-link"), HttpStatusCode.NotFound);
+        Host.Clock.Advance(TimeSpan.FromMinutes(31));
+        await Problem(await Anonymous.GetAsync(link.Url), HttpStatusCode.Forbidden);
+    }
+
+    [Test]
     public async Task ProducerSkipsPausesAndPlaysNext_AndRejectingTheOneOnAirPullsItOut()
     {
         var (conference, appeals) = await BlockWithAppealsAsync();

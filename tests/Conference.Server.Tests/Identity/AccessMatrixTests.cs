@@ -111,6 +111,7 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("POST", "/api/conferences/{A}/appeals/{appeal}/approve", """{"expectedRevision":{appealrev}}""", "401 in in 403 403 403 403 in"),
         ("DELETE", "/api/conferences/{A}/appeals/{appeal}?expectedRevision={appealrev}", null, "401 in in 403 403 403 403 in"),
         ("GET", "/api/conferences/{A}/appeals/{appeal}/video", null, HostAndProducer),
+        ("GET", "/api/conferences/{A}/appeals/{appeal}/preview-link", null, HostAndProducer),
 
         // The queue moves only while its block is on air (409 before the show): an allowed cell is "in".
         ("POST", "/api/conferences/{A}/appeals/live/next", """{"expectedRevision":{showrev}}""", "401 in in 403 403 403 403 in"),

@@ -28,4 +28,7 @@ public sealed class AppealOptions
 
     /// <summary>How long a signed video address given to participants stays valid.</summary>
     public TimeSpan SignedUrlLifetime { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How long a producer's preview address of an appeal stays valid (long enough to watch it, seek and watch again).</summary>
+    public TimeSpan PreviewLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

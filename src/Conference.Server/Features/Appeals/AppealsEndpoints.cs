@@ -69,6 +69,9 @@ public static class AppealsEndpoints
             var file = await m.Send(new PreviewAppealVideo(id, appealId), ct);
             return TypedResults.Stream(file.Content, file.ContentType, enableRangeProcessing: true);
         }).WithName(nameof(PreviewAppealVideo)).ProducesAccessProblems().ProducesNotFound();
+        appeals.MapGet("/{appealId:guid}/preview-link", (Guid id, Guid appealId, IMediator m, CancellationToken ct) =>
+            m.Send(new GetAppealPreviewLink(id, appealId), ct))
+            .WithName(nameof(GetAppealPreviewLink)).ProducesAccessProblems().ProducesNotFound();
 
         // Personal links for contributors without an account (see SubmitAppeal).
         var links = appeals.MapGroup("/links");

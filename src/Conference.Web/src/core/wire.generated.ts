@@ -67,6 +67,11 @@ export interface AppealDto {
   submittedAt: Instant;
 }
 
+export interface AppealPreviewLink {
+  url: string;
+  expiresAt: Instant;
+}
+
 export interface AppealQueueDto {
   conferenceId: string;
   revision: number;

@@ -10,7 +10,7 @@ import { language, localized } from '../../core/i18n';
 import type { LiveShow } from '../../core/live';
 import { reorder } from '../../core/reorder';
 import { formatCountdown, instantMs } from '../../core/time';
-import type { AppealDto, AppealQueueDto, SegmentDto, SenderKind } from '../../core/wire.generated';
+import type { AppealDto, AppealPreviewLink, AppealQueueDto, SegmentDto, SenderKind } from '../../core/wire.generated';
 
 type Feedback = { kind: 'error' | 'conflict' | 'done'; text: string } | null;
 
@@ -27,7 +27,6 @@ export class AppealsPanel {
   private readonly thumbnails = new Map<string, string>();
   private rejecting: string | null = null;
   private rejectReason = '';
-  private previewing: { id: string; url: string } | null = null;
   private dragged: string | null = null;
   private busy = false;
 
@@ -198,17 +197,18 @@ export class AppealsPanel {
   }
 
   private async preview(appeal: AppealDto): Promise<void> {
-    if (this.previewing) URL.revokeObjectURL(this.previewing.url);
-    this.previewing = null;
     replace(this.previewSlot, h('p', { class: 'hint', role: 'status' }, ct('appeals.loadingPreview')));
     try {
-      const url = await this.blob(`/api/conferences/${this.conferenceId}/appeals/${appeal.id}/video`);
-      this.previewing = { id: appeal.id, url };
-      const video = h('video', { src: url, controls: true, autoplay: true, 'data-testid': 'preview-video', 'aria-label': ct('appeals.previewOf', { title: appeal.title }) });
+      // A signed, short-lived address: the player streams and seeks with ranges, nothing is held in the page's memory.
+      const link = await api<AppealPreviewLink>(`/api/conferences/${this.conferenceId}/appeals/${appeal.id}/preview-link`, { session: this.session });
+      const video = h('video', {
+        src: link.url, controls: true, autoplay: true, preload: 'metadata', 'data-testid': 'preview-video',
+        'aria-label': ct('appeals.previewOf', { title: appeal.title }),
+      });
       replace(this.previewSlot, h('h3', {}, ct('appeals.previewOf', { title: appeal.title })), video,
         h('p', {}, this.button(ct('appeals.closePreview'), 'close-preview', () => {
-          URL.revokeObjectURL(url);
-          this.previewing = null;
+          video.pause();
+          video.removeAttribute('src');
           replace(this.previewSlot);
         })));
       video.focus();
