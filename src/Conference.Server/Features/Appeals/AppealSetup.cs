@@ -11,6 +11,8 @@ public static class AppealSetup
         services.AddSingleton<IAppealStorage, LocalAppealStorage>();
         services.AddSingleton<VideoInspector>();
         services.AddSingleton<AppealIntake>();
+        services.AddSingleton<AppealUploads>();
+        services.AddHostedService<AppealUploadSweep>();
         services.AddSingleton<HostAddressResolver>();
         services.AddSingleton<AppealUrlFetcher>();
         services.AddSingleton<AppealVideoLinks>();
