@@ -84,31 +84,40 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(content);
+        // Unbuffered (the chunks are buffer-sized already): the file's length tells the progress the moment bytes are written.
         await using var file = new FileStream(
-            PartPath(state.ConferenceId, state.Id), FileMode.Append, FileAccess.Write, FileShare.Read, BufferSize, FileOptions.Asynchronous);
+            PartPath(state.ConferenceId, state.Id), FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
         var start = file.Length;
         var buffer = new byte[BufferSize];
-        try
+        while (true)
         {
             int read;
-            while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+            try
             {
-                if (file.Length + read > state.Size)
-                {
-                    file.SetLength(start);
-                    throw new ProgramRuleException("body",
-                        $"The chunk goes past the upload's size of {state.Size} bytes: {state.Size - start} bytes are left from offset {start}.");
-                }
-
-                // Not cancelled once read: what arrived is written whole, so the partial file ends on a byte the client sent.
-                await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
+                read = await content.ReadAsync(buffer, cancellationToken);
             }
-        }
-        catch (Exception cut) when (cut is IOException or OperationCanceledException or BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest })
-        {
-            file.Flush(flushToDisk: true);
-            throw new BadHttpRequestException(
-                $"The chunk was cut off at offset {file.Length}; ask for the upload's offset (GET) and send the rest from there.", cut);
+            catch (Exception cut) when (cut is not OutOfMemoryException)
+            {
+                // The client's body broke off (dropped connection, aborted request): what arrived stays.
+                file.Flush(flushToDisk: true);
+                throw new BadHttpRequestException(
+                    $"The chunk was cut off at offset {file.Length}; ask for the upload's offset (GET) and send the rest from there.", cut);
+            }
+
+            if (read == 0)
+            {
+                break;
+            }
+
+            if (file.Length + read > state.Size)
+            {
+                file.SetLength(start);
+                throw new ProgramRuleException("body",
+                    $"The chunk goes past the upload's size of {state.Size} bytes: {state.Size - start} bytes are left from offset {start}.");
+            }
+
+            // Not cancelled once read: what arrived is written whole, so the partial file ends on a byte the client sent.
+            await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
         }
 
         file.Flush(flushToDisk: true);
@@ -131,8 +140,11 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
         AppealIntake.DeleteQuietly(StatePath(conferenceId, uploadId));
     }
 
-    /// <summary>Removes every expired upload that no request is writing to; answers how many went.</summary>
-    public int SweepExpired(DateTimeOffset now)
+    /// <summary>
+    /// Removes every upload expired for a while (<paramref name="grace"/>, so a client asking just after the expiry
+    /// reads a clear 410 rather than a 404) that no request is writing to; answers how many went.
+    /// </summary>
+    public int SweepExpired(DateTimeOffset now, TimeSpan grace)
     {
         var root = Path.GetDirectoryName(storage.UploadsFolder(Guid.Empty))!;
         if (!Directory.Exists(root))
@@ -143,7 +155,7 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
         var removed = 0;
         foreach (var path in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories))
         {
-            if (Read(path) is not { } state || state.ExpiresAt > now)
+            if (Read(path) is not { } state || state.ExpiresAt + grace > now)
             {
                 continue;
             }
@@ -193,7 +205,7 @@ public sealed partial class AppealUploadSweep(AppealUploads uploads, TimeProvide
         {
             try
             {
-                var removed = uploads.SweepExpired(time.GetUtcNow());
+                var removed = uploads.SweepExpired(time.GetUtcNow(), Interval);
                 if (removed > 0)
                 {
                     Swept(logger, removed);
