@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languages } from '../src/core/i18n';
-import { reorder } from '../src/pages/organizer/reorder';
+import { reorder } from '../src/core/reorder';
 
 const folder = join(import.meta.dirname, '../src/i18n/console');
 const catalogs = Object.fromEntries(readdirSync(folder).filter(f => f.endsWith('.json'))
