@@ -4,7 +4,10 @@ namespace Conference.Server.Features.Appeals;
 
 public static class AppealSetup
 {
-    /// <summary>Intake (storage, FFmpeg checks), signed video addresses, and the playout notices that hear every show change, and the one a joining client gets.</summary>
+    /// <summary>
+    /// Intake (storage, FFmpeg checks, resumable uploads and their sweep), signed video addresses, and the playout notices
+    /// that hear every show change, and the one a joining client gets.
+    /// </summary>
     public static IServiceCollection AddAppealFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AppealOptions>(configuration.GetSection(AppealOptions.Section));

@@ -28,7 +28,10 @@ public interface IAppealStorage
 
     void Delete(string key);
 
-    /// <summary>Removes every stored file of a conference (its appeals' videos and thumbnails, its unfinished uploads), once the conference is deleted.</summary>
+    /// <summary>
+    /// Removes every stored file of a conference (its appeals' videos and thumbnails, its unfinished uploads), once the
+    /// conference is deleted.
+    /// </summary>
     void DeleteConference(Guid conferenceId);
 }
 

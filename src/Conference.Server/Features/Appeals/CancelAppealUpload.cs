@@ -23,7 +23,8 @@ public sealed class CancelAppealUploadHandler(AppealUploads uploads, TimeProvide
         }
 
         using var claim = uploads.TryClaim(state.Id)
-            ?? throw new AppealUploadConflictException("A chunk of this upload is being written right now; cancel it once that request ended.", uploads.OffsetOf(state));
+            ?? throw new AppealUploadConflictException(
+                "A chunk of this upload is being written right now; cancel it once that request ended.", uploads.OffsetOf(state));
         uploads.Remove(state.ConferenceId, state.Id);
         return Task.FromResult(Unit.Value);
     }

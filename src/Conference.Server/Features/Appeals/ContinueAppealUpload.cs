@@ -37,7 +37,8 @@ public sealed class ContinueAppealUploadValidator : AbstractValidator<ContinueAp
         RuleFor(r => r.Offset)
             .Must(o => long.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .OverridePropertyName("uploadOffset")
-            .WithMessage($"Say where this chunk starts in the '{ContinueAppealUpload.OffsetHeader}' header: a whole number of bytes, the upload's current offset.");
+            .WithMessage($"Say where this chunk starts in the '{ContinueAppealUpload.OffsetHeader}' header: "
+                + "a whole number of bytes, the upload's current offset.");
     }
 }
 
