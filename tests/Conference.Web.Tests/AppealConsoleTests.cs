@@ -156,6 +156,57 @@ public sealed class AppealConsoleTests
     }
 
     [Test]
+    public async Task ProducerConsole_UploadLosesItsConnection_ResumesAndTheAppealArrivesWhole()
+    {
+        var conference = await _server.CreateConferenceAsync("Resumed upload", [new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }]);
+        var id = conference["id"]!.GetValue<string>();
+        var video = await TestVideos.NoisyAsync();
+        var size = new FileInfo(video).Length;
+        var (context, producer) = await _server.JoinInBrowserAsync(id, "Rauf Producer", "producer");
+        await using var _ = context;
+        await producer.SetViewportSizeAsync(1280, 800);
+        await producer.WaitForTextAsync("appeals-panel", "Appeals");
+
+        // Small chunks, each held back a moment, so the connection can be cut while the upload is under way.
+        await producer.TestId("upload-form").EvaluateAsync("(form, bytes) => form.dataset.chunkBytes = String(bytes)", 64 * 1024);
+        Assert.That(size, Is.GreaterThan(6 * 64 * 1024), "several chunks");
+        var chunks = 0;
+        await producer.RouteAsync("**/appeals/uploads/*", async route =>
+        {
+            if (route.Request.Method == "PATCH")
+            {
+                Interlocked.Increment(ref chunks);
+                await Task.Delay(150);
+            }
+
+            try
+            {
+                await route.ContinueAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Offline: the browser fails the request, as a dropped connection would.
+            }
+        });
+
+        await UploadAsync(producer, "Azerbaijani community of Berlin", "DE", "Greetings, resumed", video);
+        await producer.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='upload-progress']\").value >= 20");
+        await context.SetOfflineAsync(true);
+        await Assertions.Expect(producer.TestId("upload-form")).ToHaveAttributeAsync("data-resuming", "");
+        await producer.WaitForTextAsync("upload-form", "Connection lost, resuming");
+        await Browser.ScreenshotAsync(producer, "producer-upload-resuming");
+        await Task.Delay(1000);
+        await context.SetOfflineAsync(false);
+
+        await producer.WaitForTextAsync("appeals-feedback", "“Greetings, resumed” was uploaded");
+        var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{id}/appeals", null);
+        var appeal = queue["appeals"]!.AsArray().Single()!;
+        Assert.That(appeal["video"]!["sizeBytes"]!.GetValue<long>(), Is.EqualTo(size), "every byte arrived once");
+        Assert.That(appeal["durationSeconds"]!.GetValue<double>(), Is.EqualTo(4).Within(0.2));
+        Assert.That(chunks, Is.GreaterThan(6));
+    }
+
+    [Test]
     public async Task ProducerConsole_QueueChangedElsewhere_ReloadsAndSaysNothingWasSaved()
     {
         var conference = await _server.CreateConferenceAsync("Two producers", [new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }]);

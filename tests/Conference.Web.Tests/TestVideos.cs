@@ -14,24 +14,30 @@ public static class TestVideos
 
     public static async Task<string> CorruptAsync() => Path.Combine(await Folder.Value, "corrupt.mp4");
 
+    /// <summary>Four seconds of noisy picture, about a megabyte or more: several chunks of a small test chunk size.</summary>
+    public static async Task<string> NoisyAsync() => Path.Combine(await Folder.Value, "noisy-4s.mp4");
+
     private static async Task<string> CreateAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"conference-web-videos-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
-        var pattern = Path.Combine(folder, "pattern-3s.mp4");
-        using (var process = Process.Start(new ProcessStartInfo("ffmpeg",
-            "-v error -y -f lavfi -i testsrc=duration=3:size=320x240:rate=25 -f lavfi -i sine=frequency=440:duration=3 "
-            + $"-c:v libx264 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {pattern}") { RedirectStandardError = true })
-            ?? throw new InvalidOperationException("ffmpeg could not be started; install it (apt-get install ffmpeg)."))
-        {
-            var errors = await process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.That(process.ExitCode, Is.Zero, $"ffmpeg: {errors}");
-        }
+        await FfmpegAsync("-f lavfi -i testsrc=duration=3:size=320x240:rate=25 -f lavfi -i sine=frequency=440:duration=3 "
+            + $"-c:v libx264 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {Path.Combine(folder, "pattern-3s.mp4")}");
+        await FfmpegAsync("-f lavfi -i testsrc=duration=4:size=640x360:rate=25,noise=alls=60:allf=t -f lavfi -i sine=frequency=440:duration=4 "
+            + $"-c:v libx264 -crf 20 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {Path.Combine(folder, "noisy-4s.mp4")}");
 
         var noise = new byte[64 * 1024];
         new Random(13).NextBytes(noise);
         await File.WriteAllBytesAsync(Path.Combine(folder, "corrupt.mp4"), noise);
         return folder;
+    }
+
+    private static async Task FfmpegAsync(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("ffmpeg", $"-v error -y {arguments}") { RedirectStandardError = true })
+            ?? throw new InvalidOperationException("ffmpeg could not be started; install it (apt-get install ffmpeg).");
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.That(process.ExitCode, Is.Zero, $"ffmpeg: {errors}");
     }
 }

@@ -45,6 +45,9 @@ public sealed partial class ProblemDetailsMapping(IProblemDetailsService problem
             Problem(m.Problem == Features.Appeals.MediaProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity,
                 "Video refused", m.Message),
             "problem", System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.Problem.ToString())),
+        Features.Appeals.AppealUploadConflictException u => WithExtension(
+            Problem(StatusCodes.Status409Conflict, "Offset mismatch", u.Message), "offset", u.Offset),
+        Features.Appeals.AppealUploadExpiredException e => Problem(StatusCodes.Status410Gone, "Upload expired", e.Message),
         InputRejectedException rejected => WithExtension(
             Validation(rejected.Errors.ToDictionary(e => e.Key, e => e.Value)), rejected.ExtensionName, rejected.Extension),
         NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),

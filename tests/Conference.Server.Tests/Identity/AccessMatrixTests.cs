@@ -96,6 +96,12 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         ("GET", "/api/conferences/{A}/media/status", null, HostAndProducer),
         ("GET", "/api/conferences/{A}/appeals", null, HostAndProducer),
         ("POST", "/api/conferences/{A}/appeals?segmentId={appeals}&senderName=Sender&country=TR&language=az&title=Hello", "video:", HostAndProducer),
+        ("POST", "/api/conferences/{A}/appeals/uploads", """{"segmentId":"{appeals}","senderName":"Sender","country":"TR","language":"az","title":"Hello","size":1000}""", HostAndProducer),
+        ("GET", "/api/conferences/{A}/appeals/uploads/{unique}", null, "401 404! 404! 403 403 403 403 404!"),
+
+        // Past the gate a chunk without its Upload-Offset header is refused (400): an allowed cell is "in".
+        ("PATCH", "/api/conferences/{A}/appeals/uploads/{unique}", null, "401 in in 403 403 403 403 in"),
+        ("DELETE", "/api/conferences/{A}/appeals/uploads/{unique}", null, "401 404! 404! 403 403 403 403 404!"),
         // Past the gate the server refuses to fetch from loopback (422, see AppealUrlTests): an allowed cell is "in".
         ("POST", "/api/conferences/{A}/appeals/from-url",
             """{"segmentId":"{appeals}","url":"http://127.0.0.1:9/a.mp4","senderName":"Sender","country":"TR","language":"az","title":"Hello"}""",

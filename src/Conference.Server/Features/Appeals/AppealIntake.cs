@@ -21,13 +21,44 @@ public sealed class AppealIntake(IAppealStorage storage, VideoInspector inspecto
     {
         ArgumentNullException.ThrowIfNull(content);
         var videoPath = storage.NewStagingPath(".video");
+        try
+        {
+            await CopyLimitedAsync(content, videoPath, cancellationToken);
+        }
+        catch (MediaRejectedException refused)
+        {
+            ServerTelemetry.VideoIntakeChecked(refused.Problem.ToString(), null);
+            DeleteQuietly(videoPath);
+            throw;
+        }
+        catch
+        {
+            DeleteQuietly(videoPath);
+            throw;
+        }
+
+        return await CheckAsync(videoPath, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a complete video already on the staging disk (a one-shot upload, a fetched URL, a finished resumable
+    /// upload) and cuts its thumbnail. Takes the file over: a refused or failed check deletes it.
+    /// </summary>
+    public async Task<StagedVideo> CheckAsync(string videoPath, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(videoPath);
         var thumbnailPath = storage.NewStagingPath(".jpg");
         try
         {
-            var size = await CopyLimitedAsync(content, videoPath, cancellationToken);
+            var size = new FileInfo(videoPath).Length;
             if (size == 0)
             {
                 throw new MediaRejectedException(MediaProblem.NotVideo, "The upload is empty; send the video file as the request body.");
+            }
+
+            if (size > MaxBytes)
+            {
+                throw TooLarge();
             }
 
             var facts = await inspector.InspectAsync(videoPath, cancellationToken);
@@ -49,6 +80,10 @@ public sealed class AppealIntake(IAppealStorage storage, VideoInspector inspecto
             throw;
         }
     }
+
+    /// <summary>The refusal of a video over Appeals:MaxUploadBytes (413), whichever way it comes in.</summary>
+    public MediaRejectedException TooLarge() =>
+        new(MediaProblem.TooLarge, $"The video is larger than the limit of {MaxBytes / (1024 * 1024)} MB.");
 
     /// <summary>Moves a staged video into storage under the appeal's keys.</summary>
     public async Task<AppealVideo> KeepAsync(StagedVideo staged, Guid conferenceId, Guid appealId, CancellationToken cancellationToken)
@@ -76,9 +111,9 @@ public sealed class AppealIntake(IAppealStorage storage, VideoInspector inspecto
         storage.Delete(video.ThumbnailKey);
     }
 
-    private async Task<long> CopyLimitedAsync(Stream content, string path, CancellationToken cancellationToken)
+    private async Task CopyLimitedAsync(Stream content, string path, CancellationToken cancellationToken)
     {
-        var max = options.Value.MaxUploadBytes;
+        var max = MaxBytes;
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
         var buffer = new byte[BufferSize];
         long total = 0;
@@ -88,16 +123,14 @@ public sealed class AppealIntake(IAppealStorage storage, VideoInspector inspecto
             total += read;
             if (total > max)
             {
-                throw new MediaRejectedException(MediaProblem.TooLarge, $"The video is larger than the limit of {max / (1024 * 1024)} MB.");
+                throw TooLarge();
             }
 
             await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
-
-        return total;
     }
 
-    private static void DeleteQuietly(string path)
+    internal static void DeleteQuietly(string path)
     {
         try
         {

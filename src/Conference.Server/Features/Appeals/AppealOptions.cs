@@ -11,6 +11,9 @@ public sealed class AppealOptions
     /// <summary>The largest video accepted, in bytes (2 GB by default). Uploads are streamed to disk, never held in memory.</summary>
     public long MaxUploadBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>How long an unfinished resumable upload is kept from its start; after that it answers 410 and is swept away.</summary>
+    public TimeSpan ResumableUploadLifetime { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>The longest single appeal accepted.</summary>
     public TimeSpan MaxAppealDuration { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -5,8 +5,8 @@ namespace Conference.Server.Features.Appeals;
 public static class AppealSetup
 {
     /// <summary>
-    /// Intake (storage, FFmpeg checks), signed video addresses, the playout notices that hear every show change, and
-    /// the one a joining client gets.
+    /// Intake (storage, FFmpeg checks, resumable uploads and their sweep), signed video addresses, and the playout notices
+    /// that hear every show change, and the one a joining client gets.
     /// </summary>
     public static IServiceCollection AddAppealFeature(this IServiceCollection services, IConfiguration configuration)
     {
@@ -14,6 +14,8 @@ public static class AppealSetup
         services.AddSingleton<IAppealStorage, LocalAppealStorage>();
         services.AddSingleton<VideoInspector>();
         services.AddSingleton<AppealIntake>();
+        services.AddSingleton<AppealUploads>();
+        services.AddHostedService<AppealUploadSweep>();
         services.AddSingleton<HostAddressResolver>();
         services.AddSingleton<AppealUrlFetcher>();
         services.AddSingleton<AppealVideoLinks>();

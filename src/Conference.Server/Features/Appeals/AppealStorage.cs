@@ -11,6 +11,12 @@ public interface IAppealStorage
     /// <summary>A fresh local path for staging an incoming file; the caller deletes it if it is not stored.</summary>
     string NewStagingPath(string extension);
 
+    /// <summary>
+    /// The local folder holding a conference's unfinished resumable uploads (partial file and state side by side),
+    /// on the staging disk so a finished one moves into staging without a copy. It survives a restart.
+    /// </summary>
+    string UploadsFolder(Guid conferenceId);
+
     /// <summary>Takes the staged file over under <paramref name="key"/>.</summary>
     Task StoreAsync(string stagedPath, string key, CancellationToken cancellationToken);
 
@@ -22,7 +28,10 @@ public interface IAppealStorage
 
     void Delete(string key);
 
-    /// <summary>Removes every stored file of a conference (its appeals' videos and thumbnails), once the conference is deleted.</summary>
+    /// <summary>
+    /// Removes every stored file of a conference (its appeals' videos and thumbnails, its unfinished uploads), once the
+    /// conference is deleted.
+    /// </summary>
     void DeleteConference(Guid conferenceId);
 }
 
@@ -43,6 +52,8 @@ public sealed class LocalAppealStorage : IAppealStorage
     }
 
     public string NewStagingPath(string extension) => Path.Combine(_staging, $"{Guid.NewGuid():N}{extension}");
+
+    public string UploadsFolder(Guid conferenceId) => Path.Combine(_staging, "uploads", conferenceId.ToString("N"));
 
     public Task StoreAsync(string stagedPath, string key, CancellationToken cancellationToken)
     {
@@ -78,6 +89,12 @@ public sealed class LocalAppealStorage : IAppealStorage
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
+        }
+
+        var uploads = UploadsFolder(conferenceId);
+        if (Directory.Exists(uploads))
+        {
+            Directory.Delete(uploads, recursive: true);
         }
     }
 

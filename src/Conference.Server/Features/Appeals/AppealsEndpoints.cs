@@ -2,6 +2,7 @@ using Conference.Server.Infrastructure;
 using Conference.Domain.Appeals;
 using Microsoft.AspNetCore.Http.Metadata;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Conference.Server.Features.Appeals;
@@ -34,6 +35,36 @@ public static class AppealsEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
             .WithMetadata(new LargeUpload());
+
+        // Resumable uploads (docs/appeals.md): start with the details and the size, send chunks at the offset the
+        // server reports, resume after a dropped connection from the offset a GET tells.
+        var uploads = appeals.MapGroup("/uploads");
+        uploads.MapPost("/", async (Guid id, StartAppealUpload command, IMediator m, CancellationToken ct) =>
+        {
+            var started = await m.Send(command with { ConferenceId = id }, ct);
+            return TypedResults.Created($"/api/conferences/{id}/appeals/uploads/{started.UploadId}", started);
+        })
+            .WithName(nameof(StartAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems();
+        uploads.MapGet("/{uploadId:guid}", (Guid id, Guid uploadId, IMediator m, CancellationToken ct) => m.Send(new GetAppealUpload(id, uploadId), ct))
+            .WithName(nameof(GetAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesProblem(StatusCodes.Status410Gone);
+        uploads.MapPatch("/{uploadId:guid}", async Task<Results<Ok<AppealUploadDto>, Created<AppealDto>>> (
+            Guid id, Guid uploadId, [FromHeader(Name = ContinueAppealUpload.OffsetHeader)] string? offset, HttpRequest request, IMediator m,
+            CancellationToken ct) =>
+        {
+            var step = await m.Send(new ContinueAppealUpload(uploadId, offset) { ConferenceId = id, Content = request.Body }, ct);
+            return step.Appeal is { } appeal
+                ? TypedResults.Created($"/api/conferences/{id}/appeals/{appeal.Id}", appeal)
+                : TypedResults.Ok(step.Upload);
+        })
+            .WithName(nameof(ContinueAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems().ProducesConflict()
+            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Accepts<Stream>("application/offset+octet-stream", "application/octet-stream")
+            .WithMetadata(new LargeUpload());
+        uploads.MapDelete("/{uploadId:guid}", async (Guid id, Guid uploadId, IMediator m, CancellationToken ct) =>
+        {
+            await m.Send(new CancelAppealUpload(id, uploadId), ct);
+            return TypedResults.NoContent();
+        }).WithName(nameof(CancelAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesConflict();
 
         // The server fetches the file itself, from public addresses only (Appeals:AllowPrivateUrls for development).
         appeals.MapPost("/from-url", async (Guid id, AddAppealFromUrl command, IMediator m, CancellationToken ct) =>

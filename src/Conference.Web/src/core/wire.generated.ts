@@ -90,6 +90,13 @@ export interface AppealTurn {
   played: boolean;
 }
 
+export interface AppealUploadDto {
+  uploadId: string;
+  offset: number;
+  size: number;
+  expiresAt: Instant;
+}
+
 export interface AppealVideoDto {
   sizeBytes: number;
   container: string;
@@ -848,6 +855,17 @@ export interface SpeakerInput {
   name: null | string;
   title: null | string;
   country: null | string;
+}
+
+export interface StartAppealUpload {
+  segmentId: null | string;
+  senderKind: null | SenderKind;
+  senderName: null | string;
+  country: null | string;
+  language: null | string;
+  title: null | string;
+  message: null | string;
+  size: null | number;
 }
 
 export type StartMode = 'followsPrevious' | 'fixed';
