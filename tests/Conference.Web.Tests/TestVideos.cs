@@ -21,7 +21,7 @@ public static class TestVideos
 
     public static async Task<string> CorruptAsync() => Path.Combine(await Folder.Value, "corrupt.mp4");
 
-    /// <summary>Four seconds of noisy picture, about a megabyte or more: several chunks of a small test chunk size.</summary>
+    /// <summary>Four seconds of noisy picture, about two megabytes: a dozen chunks of a test chunk size.</summary>
     public static async Task<string> NoisyAsync() => Path.Combine(await Folder.Value, "noisy-4s.mp4");
 
     private static async Task<string> CreateAsync()
@@ -36,7 +36,7 @@ public static class TestVideos
                 + $"-c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {Path.Combine(folder, $"pattern-{seconds}s.mp4")}");
         }
 
-        await FfmpegAsync("-f lavfi -i testsrc=duration=4:size=640x360:rate=25,noise=alls=60:allf=t -f lavfi -i sine=frequency=440:duration=4 "
+        await FfmpegAsync("-f lavfi -i testsrc=duration=4:size=320x180:rate=25,noise=alls=60:allf=t -f lavfi -i sine=frequency=440:duration=4 "
             + $"-c:v libx264 -crf 20 -pix_fmt yuv420p -c:a aac -shortest -movflags +faststart {Path.Combine(folder, "noisy-4s.mp4")}");
 
         var noise = new byte[64 * 1024];

@@ -454,9 +454,10 @@ class UploadForm {
         continue;
       }
       if (answer.status === 409 && typeof (answer.body as { offset?: unknown })?.offset === 'number') {
-        // The server stands elsewhere (a cut chunk kept part of its bytes, or it is still finishing one): go on from there.
+        // The server stands elsewhere (a cut chunk kept part of its bytes, or it is still finishing one): go on from
+        // there after a short pause; no growing backoff, the network is fine.
         offset = (answer.body as { offset: number }).offset;
-        await this.pause(++failures);
+        await this.pause(1);
         continue;
       }
       if (answer.status === 0 || answer.status >= 500) {
