@@ -55,6 +55,28 @@ public class ReportApiTests(DatabaseKind kind) : ApiTestBase(kind)
         Assert.That(await Page("?lang=ru"), Does.Contain("<html lang=\"ru\"").And.Contain("<h2>Программа</h2>"));
         Assert.That(await Page("", "tr-TR, en;q=0.5"), Does.Contain("<html lang=\"tr\"").And.Contain("<h2>Rakamlarla</h2>"));
         Assert.That(await Page("?lang=xx"), Does.Contain("<html lang=\"en\"").And.Contain("<h2>In figures</h2>"));
+
+        // The stay chart's ranges are written in the page's units, not the API's English labels.
+        var az = await Page("?lang=az");
+        Assert.That(az, Does.Contain("&lt; 5 dəq").And.Contain("15–30 dəq").And.Contain("1–2 saat").And.Contain("≥ 2 saat").And.Not.Contain("under 5 min"));
+        Assert.That(await Page("?lang=en"), Does.Contain("&lt; 5 min").And.Contain("≥ 2 h"));
+    }
+
+    [Test]
+    public void ReportTexts_WordAfterANumber_TakesTheFormTheNumberAsksFor()
+    {
+        Assert.That(Features.Reports.ReportTexts.MisshapenChoices(), Is.Empty, "each choice gives its language's number of forms");
+        var en = Features.Reports.ReportTexts.For("en");
+        var ru = Features.Reports.ReportTexts.For("ru");
+        Assert.That(en.Format("attendanceLine", 1, 1, 1, 1), Is.EqualTo("1 person from 1 country (1 connection); at most 1 at once"));
+        Assert.That(en.Format("attendanceLine", 500, 77, 612, 480), Is.EqualTo("500 people from 77 countries (612 connections); at most 480 at once"));
+        Assert.That(en.Format("mediaLine", 1, "5 s"), Is.EqualTo("1 incident, degraded for 5 s in all."));
+        Assert.That(ru.Format("awardLine", 1, 1, 1, 0, 0, 0, 0), Does.StartWith("1 награждённый из 1 страны:"));
+        Assert.That(ru.Format("awardLine", 42, 24, 40, 2, 0, 0, 0), Does.StartWith("42 награждённых из 24 стран:"));
+        Assert.That(ru.Format("attendanceLine", 21, 22, 2, 5), Does.StartWith("21 человек из 22 стран (2 подключения)"));
+        Assert.That(ru.Format("attendanceLine", 12, 21, 11, 5), Does.StartWith("12 человек из 21 страны (11 подключений)"));
+        Assert.That(ru.Format("attendanceLine", 3, 3, 1, 3), Does.StartWith("3 человека из 3 стран (1 подключение)"));
+        Assert.That(Features.Reports.ReportTexts.For("tr").Format("attendanceLine", 1, 1, 1, 1), Does.StartWith("1 ülkeden 1 kişi"));
     }
 
     [Test]

@@ -40,8 +40,7 @@ public static class ReportPage
             .Append(Figure(a.PeakConcurrent, words["fig.peak"])).Append(Figure(report.Awards.Recipients, words["fig.recipients"]))
             .Append(Figure(report.Awards.Countries, words["fig.recipientCountries"]))
             .Append(Figure(report.Media.Incidents, words["fig.incidents"])).Append("</ul>")
-            // The awards summary is a sentence the domain writes in English; the other languages have the same figures above.
-            .Append(words.Language == "en" ? $"<p>{E(report.Awards.Summary)}</p>" : "").Append("</section>");
+            .Append(AwardsLine(report.Awards, words)).Append("</section>");
 
         page.Append($"<section><h2>{E(words["program"])}</h2>")
             .Append($"<p>{E(words.Format("programRan", At(p.PlannedStart), At(p.PlannedEnd), At(p.ActualStart), At(p.ActualEnd)))} ")
@@ -67,7 +66,7 @@ public static class ReportPage
             .Append(Columns(words["chart.perMinute"], words["chart.most"], a.PerMinute.Select(m => (double)m.PresentAtEnd).ToList()))
             .Append(Bars(words["chart.byCountry"], a.ByCountry.Select(c => (c.Country, (double)c.Participants, -1.0)).ToList()))
             .Append(Bars(words["chart.byRole"], a.ByRole.Select(r => (words.Role(r.Role), (double)r.Participants, -1.0)).ToList()))
-            .Append(Bars(words["chart.stayed"], a.Stayed.Buckets.Select(b => (b.Label, (double)b.Participants, -1.0)).ToList()))
+            .Append(Bars(words["chart.stayed"], a.Stayed.Buckets.Select(b => (StayRange(b, words), (double)b.Participants, -1.0)).ToList()))
             .Append("</section>");
 
         page.Append($"<section><h2>{E(words["awards"])}</h2>");
@@ -138,6 +137,23 @@ public static class ReportPage
     private static string E(string text) => Html.Encode(text);
 
     private static string Figure(int value, string label) => $"<li><strong>{value}</strong>{E(label)}</li>";
+
+    /// <summary>All awards in one sentence in the page's language (the API's English <c>summary</c> is for other readers).</summary>
+    private static string AwardsLine(AwardsSection awards, ReportTexts t) =>
+        awards.Recipients == 0 ? ""
+        : $"<p>{E(t.Format("awardLine", awards.Recipients, awards.Countries, awards.Presented, awards.Absent, awards.Deferred, awards.NotMarked,
+            awards.DeferredThenPresented))}</p>";
+
+    /// <summary>A stay bucket's range in the page's units: "&lt; 5 min", "15–30 min", "1–2 h", "≥ 2 h".</summary>
+    private static string StayRange(StayBucket bucket, ReportTexts t)
+    {
+        var hours = bucket.FromMinutes >= 60 && bucket.FromMinutes % 60 == 0 && (bucket.ToMinutes ?? 60) % 60 == 0;
+        string Amount(int minutes) => (hours ? minutes / 60 : minutes).ToString(CultureInfo.InvariantCulture);
+        var unit = t[hours ? "unit.h" : "unit.min"];
+        return bucket.ToMinutes is not { } to ? $"≥ {Amount(bucket.FromMinutes)} {unit}"
+            : bucket.FromMinutes == 0 ? $"< {Amount(to)} {unit}"
+            : $"{Amount(bucket.FromMinutes)}–{Amount(to)} {unit}";
+    }
 
     private static string FormatDuration(int? seconds, ReportTexts t) =>
         seconds is not { } s ? "—"
