@@ -135,6 +135,14 @@ public sealed class AppealConsoleTests
         await Assertions.Expect(producer.TestId("appeals-time-left")).ToHaveTextAsync(new Regex(@"Time left in the block: 0:[0-3]\d"));
         await host.WaitForTextAsync("appeal-now", "A word from Istanbul — Leyla Mammadova, France");
         await host.WaitForTextAsync("appeal-next", "Greetings from Berlin");
+
+        // Both consoles count down the appeal itself (30 s) as well as the block (38 s).
+        await Assertions.Expect(host.TestId("appeal-left")).ToHaveTextAsync(new Regex(@"^This appeal ends in 0:[0-3]\d$"));
+        await Assertions.Expect(producer.TestId("appeal-left")).ToHaveTextAsync(new Regex(@"^This appeal: 0:[0-3]\d left · $"));
+        var readings = await producer.EvaluateAsync<string>(
+            "() => ['appeal-left', 'appeals-time-left'].map(id => document.querySelector(`[data-testid='${id}']`).textContent).join(' | ')");
+        var seconds = Regex.Matches(readings, @"0:(\d\d)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.That(seconds[1] - seconds[0], Is.InRange(7, 9), $"Berlin's 8 s follow Istanbul in the block: {readings}");
         await viewer.WaitForTextAsync("appeal-from", "Video appeal from Leyla Mammadova (France)");
         await Browser.ScreenshotAsync(host, "host-appeal-on-air");
         await Browser.ScreenshotAsync(viewer, "participant-appeal-on-air");

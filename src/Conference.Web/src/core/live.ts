@@ -7,7 +7,7 @@ import { api, ApiError, type Credential } from './api';
 import { ConferenceMessagePack, Int64 } from './protocol';
 import { ClockSync } from './clock';
 import { computeTimeline, merge, remainingAt, type Timeline } from './show';
-import { msToTicks, ticksToMs } from './time';
+import { instantMs, msToTicks, ticksToMs } from './time';
 import type { AppealQueueNotice, ClockSample, ConferenceDto, HostMessage, LiveShowState, ProgramChangedNotice, ShowSnapshot } from './wire.generated';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed';
@@ -181,6 +181,18 @@ export class LiveShow {
   appealsOnAir(): AppealQueueNotice | null {
     const show = this.show;
     return this.appeals && show && show.status !== 'ended' && show.currentSegmentId === this.appeals.segmentId ? this.appeals : null;
+  }
+
+  /**
+   * When the appeal on air ends by itself (ms on the server's clock): its start, its length and the pauses since it
+   * began, and no later than the block. Null when none plays or the show is paused (the block's end is then unknown).
+   */
+  appealEndsAt(): number | null {
+    const block = this.appealsOnAir();
+    const started = instantMs(block?.nowPlaying?.startedAt);
+    const blockEnds = instantMs(block?.blockEndsAt);
+    if (!block?.nowPlaying || started === null || blockEnds === null) return null;
+    return Math.min(blockEnds, started + (Number(block.nowPlaying.durationSeconds) + Number(block.pausedTotalSeconds)) * 1000);
   }
 
   private receiveAppeals(notice: AppealQueueNotice): void {

@@ -29,6 +29,7 @@ const nextLine = h('p', { class: 'next', 'data-testid': 'next' });
 const showDelay = h('p', { class: 'delay', 'data-testid': 'show-delay' });
 const cueLine = h('p', { class: 'next', 'data-testid': 'cue' });
 const appealNow = h('p', { class: 'appeal-from', 'data-testid': 'appeal-now' });
+const appealLeft = h('p', { class: 'next', 'data-testid': 'appeal-left' });
 const appealNext = h('p', { class: 'next', 'data-testid': 'appeal-next' });
 const appealsLeft = h('p', { class: 'next', 'data-testid': 'appeals-left' });
 const controls = h('div', { class: 'console-controls', role: 'group', 'aria-labelledby': 'controls-title' });
@@ -224,7 +225,7 @@ function render(): void {
         h('a', { href: `/e/${conferenceId}/stage` }, t('stage.pageTitle')), ' · ',
         h('a', { href: `/e/${conferenceId}/live` }, ct('console.participantView'))),
       h('div', { class: 'console-grid' },
-        h('section', { class: 'card now', 'aria-label': ct('host.current') }, nowTitle, countdown, state, cueLine, appealNow, appealNext, appealsLeft, nextLine, showDelay),
+        h('section', { class: 'card now', 'aria-label': ct('host.current') }, nowTitle, countdown, state, cueLine, appealNow, appealLeft, appealNext, appealsLeft, nextLine, showDelay),
         h('section', { class: 'card', 'aria-labelledby': 'controls-title' }, titles.controls, controls, feedback)),
       h('section', { class: 'card wide', 'aria-labelledby': 'run-title' }, titles.run,
         h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-labelledby': 'run-title' }, h('table', { class: 'run-of-show' }, runHead, runOfShow))),
@@ -311,6 +312,8 @@ function renderAppeals(): void {
 }
 
 function tick(): void {
+  const appealEnds = live.appealEndsAt();
+  appealLeft.textContent = appealEnds === null ? '' : ct('host.appealLeft', { time: formatCountdown(Math.max(0, appealEnds - live.serverNow())) });
   const endsAt = instantMs(live.appealsOnAir()?.blockEndsAt);
   appealsLeft.textContent = endsAt === null ? '' : ct('host.appealsLeft', { time: formatCountdown(Math.max(0, endsAt - live.serverNow())) });
   const show = live.show;

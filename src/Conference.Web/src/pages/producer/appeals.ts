@@ -22,6 +22,7 @@ export class AppealsPanel {
   private readonly listSlot = h('div', { 'data-testid': 'appeals-queues' });
   private readonly feedback = h('p', { class: 'notice hidden', role: 'alert', 'data-testid': 'appeals-feedback' });
   private readonly previewSlot = h('div', { 'data-testid': 'appeal-preview' });
+  private readonly appealLeft = h('span', { 'data-testid': 'appeal-left' });
   private readonly timeLeft = h('span', { 'data-testid': 'appeals-time-left' });
   private readonly upload: UploadForm;
   private readonly thumbnails = new Map<string, string>();
@@ -80,6 +81,9 @@ export class AppealsPanel {
     const block = this.live.appealsOnAir();
     const endsAt = instantMs(block?.blockEndsAt);
     this.timeLeft.textContent = endsAt === null ? '' : ct('appeals.timeLeft', { time: formatCountdown(Math.max(0, endsAt - this.live.serverNow())) });
+    const appealEnds = this.live.appealEndsAt();
+    this.appealLeft.textContent = appealEnds === null ? ''
+      : `${ct('appeals.appealLeft', { time: formatCountdown(Math.max(0, appealEnds - this.live.serverNow())) })} · `;
   }
 
   private segmentTable(segment: SegmentDto, segments: SegmentDto[]): HTMLElement {
@@ -292,7 +296,7 @@ export class AppealsPanel {
       h('dl', { class: 'appeal-now' },
         h('dt', {}, ct('appeals.nowPlaying')), h('dd', { 'data-testid': 'appeal-now-playing' }, caption(block?.nowPlaying ?? null)),
         h('dt', {}, ct('appeals.next')), h('dd', { 'data-testid': 'appeal-next' }, caption(block?.next ?? null))),
-      h('p', {}, this.timeLeft, block?.queuePaused ? h('strong', { 'data-testid': 'queue-paused' }, ' · ', ct('appeals.queuePaused')) : null),
+      h('p', {}, this.appealLeft, this.timeLeft, block?.queuePaused ? h('strong', { 'data-testid': 'queue-paused' }, ' · ', ct('appeals.queuePaused')) : null),
       h('div', { class: 'console-controls', role: 'group', 'aria-label': ct('appeals.liveControls') },
         h('button', { type: 'button', class: 'primary', 'data-testid': 'appeal-play-next', onclick: live('next') as EventListener }, ct('appeals.playNext')),
         h('button', {
