@@ -72,10 +72,14 @@ public sealed class SubmissionLink
         : Deadline <= now ? SubmissionLinkStatus.Expired
         : SubmissionLinkStatus.Active;
 
-    /// <summary>Records an upload through the link (the first, or one replacing the link's appeal).</summary>
-    public void Submitted(Guid appealId, DateTimeOffset now)
+    /// <summary>
+    /// Records an upload through the link (the first, or one replacing the link's appeal). An upload counts from when
+    /// it began (<paramref name="startedAt"/>, default now): one begun before the deadline is taken when it completes
+    /// after it; a revoked link takes nothing.
+    /// </summary>
+    public void Submitted(Guid appealId, DateTimeOffset now, DateTimeOffset? startedAt = null)
     {
-        if (StatusAt(now) != SubmissionLinkStatus.Active)
+        if (StatusAt(startedAt ?? now) != SubmissionLinkStatus.Active)
         {
             throw new DomainException("This submission link can no longer be used.");
         }

@@ -15,6 +15,7 @@ public static class WebApp
     private static readonly (string Route, string File)[] Pages =
     [
         ("/join", "join.html"),
+        ("/submit", "submit.html"),
         ("/e/{conferenceId:guid}", "event.html"),
         ("/e/{conferenceId:guid}/live", "live.html"),
         ("/e/{conferenceId:guid}/stage", "stage.html"),

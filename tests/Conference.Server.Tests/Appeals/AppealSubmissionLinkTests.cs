@@ -110,6 +110,106 @@ public class AppealSubmissionLinkTests(DatabaseKind kind) : ApiTestBase(kind)
         Assert.That(StoredFiles(conference), Is.Empty);
     }
 
+    [Test]
+    public async Task SubmissionUpload_BegunBeforeTheDeadline_ResumesAndCompletesAfterIt_AsTheLinksAppeal()
+    {
+        var conference = await AppealsConferenceAsync();
+        var link = await CreateLinkAsync(conference, Host.Clock.GetUtcNow().AddHours(1));
+        var video = await File.ReadAllBytesAsync(await TestVideos.ThreeSecondsAsync());
+        var started = await UploadRequestAsync(HttpMethod.Post, link.Token, null, null, JsonContent.Create(UploadDetails(video.Length)));
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Created), await started.Content.ReadAsStringAsync());
+        var upload = await Read<AppealUploadDto>(started);
+        Assert.That(started.Headers.Location?.ToString(), Is.EqualTo($"/api/appeal-submissions/uploads/{upload.UploadId}"));
+        var half = video.Length / 2;
+        Assert.That((await Read<AppealUploadDto>(await UploadRequestAsync(HttpMethod.Patch, link.Token, upload.UploadId, 0, Chunk(video[..half])))).Offset,
+            Is.EqualTo(half));
+
+        // The connection drops and the deadline passes: what was begun before it is still taken, a new start is not.
+        Host.Clock.Advance(TimeSpan.FromHours(2));
+        var state = await Read<AppealUploadDto>(await UploadRequestAsync(HttpMethod.Get, link.Token, upload.UploadId));
+        Assert.That(state.Offset, Is.EqualTo(half));
+        var late = await Problem(await UploadRequestAsync(HttpMethod.Post, link.Token, null, null, JsonContent.Create(UploadDetails(video.Length))),
+            HttpStatusCode.Forbidden);
+        Assert.That((string?)late["detail"], Does.Contain("deadline"));
+        var last = await UploadRequestAsync(HttpMethod.Patch, link.Token, upload.UploadId, half, Chunk(video[half..]));
+
+        Assert.That(last.StatusCode, Is.EqualTo(HttpStatusCode.Created), await last.Content.ReadAsStringAsync());
+        var appeal = await Read<SubmittedAppealDto>(last);
+        Assert.That((appeal.SenderName, appeal.Status), Is.EqualTo(("Berlin Azerbaijani Society", "submitted")));
+        Assert.That(appeal.DurationSeconds, Is.EqualTo(3).Within(0.1));
+        var queue = await Read<AppealQueueDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals"));
+        Assert.That(queue.Appeals.Single(), Has.Property(nameof(AppealDto.FromSubmissionLink)).True.And.Property(nameof(AppealDto.Id)).EqualTo(appeal.Id));
+        var links = await Read<List<SubmissionLinkDto>>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals/links"));
+        Assert.That(links.Single(), Has.Property(nameof(SubmissionLinkDto.AppealId)).EqualTo(appeal.Id)
+            .And.Property(nameof(SubmissionLinkDto.SubmissionCount)).EqualTo(1));
+        Assert.That(StoredFiles(conference).Select(Path.GetFileName), Is.EquivalentTo(new[] { $"{appeal.Id:N}.mp4", $"{appeal.Id:N}.jpg" }),
+            "the video and its thumbnail, no partial file or state left");
+    }
+
+    [Test]
+    public async Task SubmissionUpload_IsTheContributorsOwn_StopsWhenRevoked_AndRefusesBadInput()
+    {
+        var conference = await AppealsConferenceAsync();
+        var mine = await CreateLinkAsync(conference, Host.Clock.GetUtcNow().AddDays(7));
+        var other = await CreateLinkAsync(conference, Host.Clock.GetUtcNow().AddDays(7));
+        var video = await File.ReadAllBytesAsync(await TestVideos.ThreeSecondsAsync());
+        await ValidationProblem(await UploadRequestAsync(HttpMethod.Post, mine.Token, null, null, JsonContent.Create(UploadDetails(null))), "size");
+        var tooLarge = await Problem(await UploadRequestAsync(HttpMethod.Post, mine.Token, null, null, JsonContent.Create(UploadDetails(3L << 30))),
+            HttpStatusCode.RequestEntityTooLarge);
+        Assert.That((string?)tooLarge["problem"], Is.EqualTo("tooLarge"));
+        var upload = await Read<AppealUploadDto>(await UploadRequestAsync(HttpMethod.Post, mine.Token, null, null, JsonContent.Create(UploadDetails(video.Length))));
+        await Read<AppealUploadDto>(await UploadRequestAsync(HttpMethod.Patch, mine.Token, upload.UploadId, 0, Chunk(video[..1000])));
+
+        // Nobody else reaches it: not another link's holder, not a producer's upload routes, not without a token.
+        await Problem(await UploadRequestAsync(HttpMethod.Get, other.Token, upload.UploadId), HttpStatusCode.NotFound);
+        await Problem(await UploadRequestAsync(HttpMethod.Patch, other.Token, upload.UploadId, 1000, Chunk(video[1000..2000])), HttpStatusCode.NotFound);
+        await Problem(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals/uploads/{upload.UploadId}"), HttpStatusCode.NotFound);
+        await Problem(await UploadRequestAsync(HttpMethod.Get, null, upload.UploadId), HttpStatusCode.Unauthorized);
+        await Problem(await UploadRequestAsync(HttpMethod.Patch, null, upload.UploadId, 1000, Chunk(video[1000..2000])), HttpStatusCode.Unauthorized);
+        await ValidationProblem(await UploadRequestAsync(HttpMethod.Patch, mine.Token, upload.UploadId, null, Chunk(video[1000..2000])), "uploadOffset");
+        var behind = await Problem(await UploadRequestAsync(HttpMethod.Patch, mine.Token, upload.UploadId, 0, Chunk(video[..1000])), HttpStatusCode.Conflict);
+        Assert.That((long)behind["offset"]!, Is.EqualTo(1000));
+
+        await Organizer.DeleteAsync($"/api/conferences/{conference.Id}/appeals/links/{mine.Id}");
+        var withdrawn = await Problem(await UploadRequestAsync(HttpMethod.Patch, mine.Token, upload.UploadId, 1000, Chunk(video[1000..])), HttpStatusCode.Forbidden);
+        Assert.That((string?)withdrawn["detail"], Does.Contain("withdrawn"));
+        Assert.That(StoredFiles(conference), Has.Count.EqualTo(2), "the partial file and its state, until cancelled or swept");
+        var cancelled = await UploadRequestAsync(HttpMethod.Delete, mine.Token, upload.UploadId);
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(StoredFiles(conference), Is.Empty);
+        var queue = await Read<AppealQueueDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals"));
+        Assert.That(queue.Appeals, Is.Empty);
+    }
+
+    private static object UploadDetails(long? size) => new
+    {
+        senderKind = "organization", senderName = "Berlin Azerbaijani Society", country = "DE", language = "az", title = "Congratulations", size,
+    };
+
+    private static ByteArrayContent Chunk(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+        return content;
+    }
+
+    /// <summary>A contributor's resumable-upload request: the token in its header, no session, the offset when given.</summary>
+    private async Task<HttpResponseMessage> UploadRequestAsync(HttpMethod method, string? token, Guid? uploadId, long? offset = null, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, "/api/appeal-submissions/uploads" + (uploadId is { } id ? $"/{id}" : string.Empty)) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Add(TokenHeader, token);
+        }
+
+        if (offset is { } at)
+        {
+            request.Headers.Add("Upload-Offset", at.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return await Anonymous.SendAsync(request);
+    }
+
     private async Task<ConferenceDto> AppealsConferenceAsync()
     {
         var conference = await AddSegmentAsync(await CreateConferenceAsync(), new { kind = "videoAppeals", title = "Appeals from abroad", durationSeconds = 600 });

@@ -133,6 +133,12 @@ public partial class AccessMatrixTests(DatabaseKind kind) : ApiTestBase(kind)
         // a session or the organizer key is not one.
         ("GET", "/api/appeal-submissions", null, "401 401 401 401 401 401 401 401"),
         ("POST", "/api/appeal-submissions?senderName=Sender&country=TR&language=az&title=Hello", "video:", "401 401 401 401 401 401 401 401"),
+        ("POST", "/api/appeal-submissions/uploads", """{"senderName":"Sender","country":"TR","language":"az","title":"Hello","size":1000}""",
+            "401 401 401 401 401 401 401 401"),
+        ("GET", "/api/appeal-submissions/uploads/{unique}", null, "401 401 401 401 401 401 401 401"),
+        // A chunk without its Upload-Offset header is refused before the token is read; with it, 401 (AppealSubmissionLinkTests).
+        ("PATCH", "/api/appeal-submissions/uploads/{unique}", null, "400! 400! 400! 400! 400! 400! 400! 400!"),
+        ("DELETE", "/api/appeal-submissions/uploads/{unique}", null, "401 401 401 401 401 401 401 401"),
 
         // Authorized by its signature, not by a caller's role: without one, nobody gets the video.
         ("GET", "/api/appeal-videos/{appeal}?conference={A}&expires=4102444800&signature=forged", null, "403 403 403 403 403 403 403 403"),

@@ -1,6 +1,7 @@
 using Conference.Domain;
 using Conference.Domain.Appeals;
 using Conference.Domain.Programs;
+using Conference.Server.Features.Conferences;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
 using FluentValidation;
@@ -54,6 +55,30 @@ public static class AppealAdmission
         if (segment.Kind != SegmentKind.VideoAppeals)
         {
             throw new ProgramRuleException("segmentId", $"Appeals play in a video-appeals segment, not in a {segment.Kind} segment.");
+        }
+    }
+
+    /// <summary>
+    /// The program and the appeals segment a checked video goes to, loaded once the checks are done (a finished
+    /// resumable upload); when either is gone the video is discarded with the refusal.
+    /// </summary>
+    public static async Task<(ConferenceProgram Program, Segment Segment)> SegmentOrDiscardAsync(
+        ConferenceDbContext db, AppealIntake intake, StagedVideo staged, Guid conferenceId, Guid segmentId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(intake);
+        try
+        {
+            var program = await db.LoadAsync(conferenceId, cancellationToken);
+            var segment = program.Segments.FirstOrDefault(s => s.Id == segmentId)
+                ?? throw new Domain.DomainException("The appeals block this upload was started for is no longer in the program.");
+            EnsureAppealsSegment(segment);
+            return (program, segment);
+        }
+        catch
+        {
+            intake.Discard(staged);
+            throw;
         }
     }
 

@@ -9,11 +9,12 @@ namespace Conference.Server.Features.Appeals;
 /// <summary>
 /// What a resumable upload was started with, kept in a JSON file beside its partial video. It never changes after
 /// the start; the offset is the partial file's length, so the bytes on disk are the only record of progress and a
-/// crash can never leave the two disagreeing.
+/// crash can never leave the two disagreeing. <see cref="SubmissionLinkId"/> names the contributor's link an upload
+/// came through (null for a producer's): each side sees only its own uploads.
 /// </summary>
 public sealed record AppealUploadState(
     Guid Id, Guid ConferenceId, Guid SegmentId, SenderKind SenderKind, string SenderName, string Country, string Language, string Title,
-    string? Message, long Size, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt) : IAppealDetails
+    string? Message, long Size, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, Guid? SubmissionLinkId = null) : IAppealDetails
 {
     SenderKind? IAppealDetails.SenderKind => SenderKind;
 }
@@ -48,11 +49,14 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
         }
     }
 
-    /// <summary>The upload's state; 404 when unknown (or finished, or cancelled), 410 once expired. Never writes.</summary>
-    public AppealUploadState Find(Guid conferenceId, Guid uploadId, DateTimeOffset now)
+    /// <summary>
+    /// The upload's state; 404 when unknown (or finished, or cancelled, or started through another submission link
+    /// than <paramref name="submissionLinkId"/>: null for a producer's), 410 once expired. Never writes.
+    /// </summary>
+    public AppealUploadState Find(Guid conferenceId, Guid uploadId, DateTimeOffset now, Guid? submissionLinkId = null)
     {
         var state = Read(StatePath(conferenceId, uploadId));
-        if (state is null || state.ConferenceId != conferenceId)
+        if (state is null || state.ConferenceId != conferenceId || state.SubmissionLinkId != submissionLinkId)
         {
             throw new NotFoundException("upload", uploadId);
         }
@@ -124,8 +128,56 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
         return file.Length;
     }
 
+    /// <summary>
+    /// Writes one chunk: claims the upload (409 while another request writes to it), checks the chunk starts where the
+    /// upload stands (409 with the offset otherwise) and appends it. The claim lasts until the answer is disposed, so
+    /// the chunk that completes the file keeps it through the checks that follow.
+    /// </summary>
+    public async Task<WrittenChunk> WriteChunkAsync(AppealUploadState state, long offset, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var claim = TryClaim(state.Id)
+            ?? throw new AppealUploadConflictException(
+                "Another chunk of this upload is being written right now; wait for it, then ask for the offset.", OffsetOf(state));
+        try
+        {
+            var current = OffsetOf(state);
+            if (offset != current)
+            {
+                throw new AppealUploadConflictException(
+                    $"The upload stands at offset {current}, not {offset}; send the chunk from offset {current}.", current);
+            }
+
+            return new WrittenChunk(await AppendAsync(state, content, cancellationToken), state.Size, claim);
+        }
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Hands the complete file to the intake's checks and the checked video to <paramref name="admit"/>; a refusal at
+    /// either step leaves no file behind (the intake and the admissions delete what they refuse, this what came before).
+    /// </summary>
+    public async Task<T> CompleteAsync<T>(AppealUploadState state, AppealIntake intake, Func<StagedVideo, Task<T>> admit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(admit);
+        var videoPath = Complete(state);
+        try
+        {
+            return await admit(await intake.CheckAsync(videoPath, cancellationToken));
+        }
+        finally
+        {
+            AppealIntake.DeleteQuietly(videoPath);
+        }
+    }
+
     /// <summary>Hands the complete file over to the intake as a staged video and forgets the upload.</summary>
-    public string Complete(AppealUploadState state)
+    private string Complete(AppealUploadState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var staged = storage.NewStagingPath(".video");
@@ -186,6 +238,16 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
     private string StatePath(Guid conferenceId, Guid uploadId) => Path.Combine(storage.UploadsFolder(conferenceId), $"{uploadId:N}.json");
 
     private string PartPath(Guid conferenceId, Guid uploadId) => Path.Combine(storage.UploadsFolder(conferenceId), $"{uploadId:N}.part");
+
+    /// <summary>A chunk written: where the upload now stands, and the claim on it, held until disposed.</summary>
+    public sealed class WrittenChunk(long offset, long size, IDisposable claim) : IDisposable
+    {
+        public long Offset { get; } = offset;
+
+        public bool Completes => Offset >= size;
+
+        public void Dispose() => claim.Dispose();
+    }
 
     private sealed class Claim(AppealUploads owner, Guid uploadId) : IDisposable
     {

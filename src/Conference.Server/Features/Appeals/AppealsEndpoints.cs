@@ -175,6 +175,38 @@ public static class AppealsEndpoints
             .ProducesBodyProblems().ProducesConflict().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .Accepts<Stream>("video/mp4", "video/webm", "video/quicktime", "application/octet-stream")
             .WithMetadata(new LargeUpload());
+
+        // The same resumable protocol as producers' uploads (docs/appeals.md), on the contributor's own link.
+        var uploads = submissions.MapGroup("/uploads");
+        uploads.MapPost("/", async ([FromHeader(Name = SubmissionLinkAccess.TokenHeader)] string? token, StartSubmissionUpload command, IMediator m,
+            CancellationToken ct) =>
+        {
+            var started = await m.Send(command with { Token = token }, ct);
+            return TypedResults.Created($"/api/appeal-submissions/uploads/{started.UploadId}", started);
+        })
+            .WithName(nameof(StartSubmissionUpload)).ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound()
+            .ProducesBodyProblems().ProducesConflict().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        uploads.MapGet("/{uploadId:guid}", ([FromHeader(Name = SubmissionLinkAccess.TokenHeader)] string? token, Guid uploadId, IMediator m,
+            CancellationToken ct) => m.Send(new GetSubmissionUpload(uploadId) { Token = token }, ct))
+            .WithName(nameof(GetSubmissionUpload)).ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound()
+            .ProducesProblem(StatusCodes.Status410Gone);
+        uploads.MapPatch("/{uploadId:guid}", async Task<Results<Ok<AppealUploadDto>, Created<SubmittedAppealDto>>> (
+            [FromHeader(Name = SubmissionLinkAccess.TokenHeader)] string? token, Guid uploadId,
+            [FromHeader(Name = ContinueAppealUpload.OffsetHeader)] string? offset, HttpRequest request, IMediator m, CancellationToken ct) =>
+        {
+            var step = await m.Send(new ContinueSubmissionUpload(uploadId, offset) { Token = token, Content = request.Body }, ct);
+            return step.Appeal is { } appeal ? TypedResults.Created("/api/appeal-submissions", appeal) : TypedResults.Ok(step.Upload);
+        })
+            .WithName(nameof(ContinueSubmissionUpload)).ProducesPublicProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesNotFound()
+            .ProducesBodyProblems().ProducesConflict().ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Accepts<Stream>("application/offset+octet-stream", "application/octet-stream")
+            .WithMetadata(new LargeUpload());
+        uploads.MapDelete("/{uploadId:guid}", async ([FromHeader(Name = SubmissionLinkAccess.TokenHeader)] string? token, Guid uploadId, IMediator m,
+            CancellationToken ct) =>
+        {
+            await m.Send(new CancelSubmissionUpload(uploadId) { Token = token }, ct);
+            return TypedResults.NoContent();
+        }).WithName(nameof(CancelSubmissionUpload)).ProducesPublicProblems().ProducesNotFound().ProducesConflict();
     }
 
     /// <summary>Spelled as in JSON (person, organization); anything else fails validation as an undefined value.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
-using Conference.Server.Features.Conferences;
 using Conference.Server.Identity;
 using Conference.Server.Live;
 using Conference.Server.Persistence;
@@ -27,19 +26,24 @@ public sealed record ContinueAppealUpload(Guid UploadId, string? Offset) : IRequ
     [JsonIgnore]
     public Stream Content { get; init; } = Stream.Null;
 
-    public long ParsedOffset => long.Parse(Offset!, NumberStyles.None, CultureInfo.InvariantCulture);
+    public long ParsedOffset => UploadOffset.Parse(Offset);
 }
 
 public sealed class ContinueAppealUploadValidator : AbstractValidator<ContinueAppealUpload>
 {
-    public ContinueAppealUploadValidator()
-    {
-        RuleFor(r => r.Offset)
-            .Must(o => long.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+    public ContinueAppealUploadValidator() => RuleFor(r => r.Offset).MustBeUploadOffset();
+}
+
+/// <summary>The <c>Upload-Offset</c> header of a chunk, for producers' and contributors' uploads alike.</summary>
+public static class UploadOffset
+{
+    public static long Parse(string? header) => long.Parse(header!, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public static IRuleBuilderOptions<T, string?> MustBeUploadOffset<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(o => long.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .OverridePropertyName("uploadOffset")
             .WithMessage($"Say where this chunk starts in the '{ContinueAppealUpload.OffsetHeader}' header: "
                 + "a whole number of bytes, the upload's current offset.");
-    }
 }
 
 public sealed class ContinueAppealUploadHandler(
@@ -49,39 +53,20 @@ public sealed class ContinueAppealUploadHandler(
     public async Task<AppealUploadStep> Handle(ContinueAppealUpload request, CancellationToken cancellationToken)
     {
         var state = uploads.Find(request.ConferenceId, request.UploadId, time.GetUtcNow());
-        using var claim = uploads.TryClaim(state.Id)
-            ?? throw new AppealUploadConflictException(
-                "Another chunk of this upload is being written right now; wait for it, then ask for the offset.", uploads.OffsetOf(state));
-
-        var offset = uploads.OffsetOf(state);
-        if (request.ParsedOffset != offset)
+        using var chunk = await uploads.WriteChunkAsync(state, request.ParsedOffset, request.Content, cancellationToken);
+        if (!chunk.Completes)
         {
-            throw new AppealUploadConflictException(
-                $"The upload stands at offset {offset}, not {request.ParsedOffset}; send the chunk from offset {offset}.", offset);
-        }
-
-        offset = await uploads.AppendAsync(state, request.Content, cancellationToken);
-        if (offset < state.Size)
-        {
-            return new AppealUploadStep(AppealUploadDto.From(state, offset), null);
+            return new AppealUploadStep(AppealUploadDto.From(state, chunk.Offset), null);
         }
 
         // Complete: from here on the upload is an ordinary staged video, admitted or refused leaving nothing behind.
-        var videoPath = uploads.Complete(state);
-        try
+        return await uploads.CompleteAsync(state, intake, async staged =>
         {
-            var program = await db.LoadAsync(request.ConferenceId, cancellationToken);
-            var segment = program.Find(state.SegmentId);
-            AppealAdmission.EnsureAppealsSegment(segment);
-            var staged = await intake.CheckAsync(videoPath, cancellationToken);
+            var (program, segment) = await AppealAdmission.SegmentOrDiscardAsync(db, intake, staged, request.ConferenceId, state.SegmentId, cancellationToken);
+
             var appeal = await AppealAdmission.AdmitAsync(
                 db, intake, notifier, program, segment, state.ToDraft(), staged, sourceUrl: null, linkId: null, time.GetUtcNow(), cancellationToken);
-            return new AppealUploadStep(AppealUploadDto.From(state, offset), appeal);
-        }
-        finally
-        {
-            // The intake and the admission delete what they refuse; this catches a refusal before the checks began.
-            AppealIntake.DeleteQuietly(videoPath);
-        }
+            return new AppealUploadStep(AppealUploadDto.From(state, chunk.Offset), appeal);
+        }, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Conference.Domain.Appeals;
+using Conference.Domain.Programs;
 using Conference.Server.Features.Conferences;
 using Conference.Server.Identity;
 using Conference.Server.Live;
@@ -49,11 +50,40 @@ public sealed class SubmitAppealHandler(ConferenceDbContext db, AppealIntake int
     {
         var now = time.GetUtcNow();
         var link = await SubmissionLinkAccess.UsableAsync(db, request.Token, now, cancellationToken);
+        var (program, segment) = await SubmissionAdmission.SegmentAsync(db, link, cancellationToken);
+        var draft = request.ToDraft();
+        var staged = await intake.StageAsync(request.Content, cancellationToken);
+        return await SubmissionAdmission.AcceptAsync(db, intake, notifier, link, program, segment, draft, staged, now, now, cancellationToken);
+    }
+}
+
+/// <summary>What a contributor's upload through their link leads to, one-shot or resumable alike.</summary>
+public static class SubmissionAdmission
+{
+    /// <summary>The program and the appeals segment the link was made for; 409 when the segment left the program.</summary>
+    public static async Task<(ConferenceProgram Program, Segment Segment)> SegmentAsync(
+        ConferenceDbContext db, SubmissionLink link, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(link);
         var program = await db.LoadAsync(link.ConferenceId, cancellationToken);
         var segment = program.Segments.FirstOrDefault(s => s.Id == link.SegmentId)
             ?? throw new Domain.DomainException("The appeals block this link was made for is no longer in the program; ask the producers for a new link.");
-        var draft = request.ToDraft();
-        var staged = await intake.StageAsync(request.Content, cancellationToken);
+        return (program, segment);
+    }
+
+    /// <summary>
+    /// Adds the link's first appeal, or replaces the one it sent before (video and details; back to review). The
+    /// upload counts from <paramref name="startedAt"/> against the deadline. A refusal leaves no file behind.
+    /// </summary>
+    public static async Task<SubmittedAppealDto> AcceptAsync(
+        ConferenceDbContext db, AppealIntake intake, ProgramChangeNotifier notifier, SubmissionLink link, ConferenceProgram program, Segment segment,
+        AppealDraft draft, StagedVideo staged, DateTimeOffset startedAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentNullException.ThrowIfNull(link);
+        ArgumentNullException.ThrowIfNull(program);
 
         // The queue is loaded only to replace: a first appeal's admission loads (or creates) it itself.
         var queue = link.AppealId is null ? null : await db.LoadAppealQueueAsync(program.Id, cancellationToken);
@@ -62,7 +92,7 @@ public sealed class SubmitAppealHandler(ConferenceDbContext db, AppealIntake int
             Appeal? added = null;
             await AppealAdmission.AdmitAsync(db, intake, notifier, program, segment, draft, staged, sourceUrl: null, link.Id, now, cancellationToken, a =>
             {
-                link.Submitted(a.Id, now);
+                link.Submitted(a.Id, now, startedAt);
                 added = a;
             });
             return SubmittedAppealDto.From(added!);
@@ -75,7 +105,7 @@ public sealed class SubmitAppealHandler(ConferenceDbContext db, AppealIntake int
         {
             kept = await intake.KeepAsync(staged, program.Id, Guid.NewGuid(), cancellationToken);
             var appeal = queue!.Resubmit(previous.Id, draft, kept, now);
-            link.Submitted(appeal.Id, now);
+            link.Submitted(appeal.Id, now, startedAt);
             await db.CommitAppealsAsync(queue, program, notifier, cancellationToken);
             intake.Forget(old);
             return SubmittedAppealDto.From(appeal);
@@ -118,8 +148,16 @@ public static class SubmissionLinkAccess
 {
     public const string TokenHeader = "X-Submission-Token";
 
-    /// <summary>The link behind a token, tracked; 401 for a missing or unknown token, 403 for a revoked or expired link.</summary>
+    /// <summary>The link behind a token, tracked, if it still takes uploads at <paramref name="now"/>: see <see cref="EnsureUsable"/>.</summary>
     public static async Task<SubmissionLink> UsableAsync(ConferenceDbContext db, string? token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var link = await KnownAsync(db, token, cancellationToken);
+        EnsureUsable(link, now);
+        return link;
+    }
+
+    /// <summary>The link behind a token, tracked, whatever its state; 401 for a missing or unknown token.</summary>
+    public static async Task<SubmissionLink> KnownAsync(ConferenceDbContext db, string? token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (string.IsNullOrWhiteSpace(token))
@@ -128,16 +166,25 @@ public static class SubmissionLinkAccess
         }
 
         var hash = SessionTokens.HashInvitationCode(token);
-        var link = await db.SubmissionLinks.SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken)
+        return await db.SubmissionLinks.SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken)
             ?? throw new AccessDeniedException("This submission link is not valid; check that the whole token was copied.", authenticated: false);
-        return link.StatusAt(now) switch
+    }
+
+    /// <summary>
+    /// 403 for a revoked link, or one whose deadline had passed at <paramref name="at"/> (now, or for a resumable
+    /// upload's later chunks the instant it began: an upload begun before the deadline is taken).
+    /// </summary>
+    public static void EnsureUsable(SubmissionLink link, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        switch (link.StatusAt(at))
         {
-            SubmissionLinkStatus.Revoked => throw new AccessDeniedException(
-                "This submission link was withdrawn by the producers; ask them for a new one.", authenticated: true),
-            SubmissionLinkStatus.Expired => throw new AccessDeniedException(
-                $"The deadline of this submission link passed at {link.Deadline.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
-                authenticated: true),
-            _ => link,
-        };
+            case SubmissionLinkStatus.Revoked:
+                throw new AccessDeniedException("This submission link was withdrawn by the producers; ask them for a new one.", authenticated: true);
+            case SubmissionLinkStatus.Expired:
+                throw new AccessDeniedException(
+                    $"The deadline of this submission link passed at {link.Deadline.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC.",
+                    authenticated: true);
+        }
     }
 }
