@@ -22,6 +22,8 @@ export default defineConfig({
         host: resolve(import.meta.dirname, 'host.html'),
         producer: resolve(import.meta.dirname, 'producer.html'),
         organizer: resolve(import.meta.dirname, 'organizer.html'),
+        // A contributor's page (submission links): no hub, no console texts.
+        submit: resolve(import.meta.dirname, 'submit.html'),
       },
     },
   },

@@ -219,6 +219,73 @@ public sealed class AppealConsoleTests
     }
 
     [Test]
+    public async Task SubmissionPage_ContributorSendsTheirAppealInParts_SeesItsReview_AndARevokedLinkIsExplained()
+    {
+        var conference = await _server.CreateConferenceAsync("Solidarity evening", [new { kind = "videoAppeals", title = "Greetings from abroad", durationSeconds = 600 }]);
+        var id = conference["id"]!.GetValue<string>();
+        var block = conference["segments"]![0]!["id"]!.GetValue<string>();
+        var link = await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/links",
+            new { segmentId = block, label = "Berlin Azerbaijani Society", deadline = DateTimeOffset.UtcNow.AddDays(7) });
+        var context = await Browser.NewContextAsync(_server.BaseAddress);
+        await using var _ = context;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/submit#{link["token"]!.GetValue<string>()}");
+
+        await page.WaitForTextAsync("submit-about", "“Greetings from abroad” at Solidarity evening");
+        await page.WaitForTextAsync("submit-about", "This personal link is for: Berlin Azerbaijani Society");
+        Assert.That(new Uri(page.Url).Fragment, Is.Empty, "the token is taken off the address bar");
+        await Browser.AssertAccessibleAsync(page, "the contributor's submission page");
+        await Browser.ScreenshotAsync(page, "submit-page");
+
+        // A file that is no video is refused with the server's reason; then the real one goes in small parts.
+        await page.TestId("submit-name").FillAsync("Berlin Azerbaijani Society");
+        await page.TestId("submit-country").FillAsync("de");
+        await page.TestId("submit-language").FillAsync("az");
+        await page.TestId("submit-title").FillAsync("Happy Solidarity Day");
+        await page.TestId("submit-file").SetInputFilesAsync(await TestVideos.CorruptAsync());
+        await page.TestId("submit-send").ClickAsync();
+        await page.WaitForTextAsync("submit-feedback", "The video was not accepted: The file is not a playable video");
+        var video = await TestVideos.EightSecondsAsync();
+        await page.TestId("submit-form").EvaluateAsync("(form, bytes) => form.dataset.chunkBytes = String(bytes)", (int)(new FileInfo(video).Length / 4) + 1);
+        var chunks = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "PATCH" && request.Url.Contains("/api/appeal-submissions/uploads/", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref chunks);
+            }
+        };
+        await page.TestId("submit-file").SetInputFilesAsync(video);
+        await page.TestId("submit-send").ClickAsync();
+
+        await page.WaitForTextAsync("submit-feedback", "Thank you! “Happy Solidarity Day” was received.");
+        await Assertions.Expect(page.TestId("submitted-status")).ToHaveAttributeAsync("data-status", "submitted");
+        Assert.That(chunks, Is.EqualTo(4));
+        var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{id}/appeals", null);
+        var appeal = queue["appeals"]!.AsArray().Single()!;
+        Assert.That((appeal["senderName"]!.GetValue<string>(), appeal["country"]!.GetValue<string>(), appeal["fromSubmissionLink"]!.GetValue<bool>()),
+            Is.EqualTo(("Berlin Azerbaijani Society", "DE", true)));
+
+        // The producers reject it with a reason: the contributor reads it in their language after a reload.
+        await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/{appeal["id"]}/reject",
+            new { expectedRevision = queue["revision"]!.GetValue<int>(), reason = "The sound is missing" });
+        await page.TestId("language").SelectOptionAsync("az");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.TestId("submitted-status")).ToHaveTextAsync("Qəbul edilmədi");
+        await page.WaitForTextAsync("submitted-appeal", "Səbəb: The sound is missing");
+        await page.WaitForTextAsync("submit-form", "Yeni versiya göndərin");
+        await Browser.AssertAccessibleAsync(page, "the submission page with a rejected appeal");
+        await Browser.ScreenshotAsync(page, "submit-page-rejected");
+
+        await _server.Organizer.DeleteAsync($"/api/conferences/{id}/appeals/links/{link["id"]}");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.TestId("submit-refused")).ToHaveAttributeAsync("data-reason", "submit.revoked");
+        var stranger = await context.NewPageAsync();
+        await stranger.GotoAsync("/submit#not-a-token");
+        await Assertions.Expect(stranger.TestId("submit-refused")).ToHaveAttributeAsync("data-reason", "submit.invalid");
+    }
+
+    [Test]
     public async Task ProducerConsole_QueueChangedElsewhere_ReloadsAndSaysNothingWasSaved()
     {
         var conference = await _server.CreateConferenceAsync("Two producers", [new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }]);

@@ -41,6 +41,21 @@ describe('console translations', () => {
   });
 });
 
+describe('contributor page translations', () => {
+  const own = join(import.meta.dirname, '../src/i18n/submit');
+  const submit = Object.fromEntries(readdirSync(own).filter(f => f.endsWith('.json'))
+    .map(f => [f.replace('.json', ''), JSON.parse(readFileSync(join(own, f), 'utf8')) as Record<string, string>]));
+  for (const language of languages) {
+    it(`${language} has exactly the English keys, none empty, same placeholders`, () => {
+      expect(Object.keys(submit[language]).sort()).toEqual(Object.keys(submit.en).sort());
+      for (const [key, text] of Object.entries(submit[language])) {
+        expect(text.trim(), key).not.toBe('');
+        expect((text.match(/\{\w+\}/g) ?? []).sort(), key).toEqual((submit.en[key].match(/\{\w+\}/g) ?? []).sort());
+      }
+    });
+  }
+});
+
 describe('reorder', () => {
   it('moves an item down, up and to the ends, keeping the others in order', () => {
     expect(reorder(['a', 'b', 'c', 'd'], 0, 2)).toEqual(['b', 'c', 'a', 'd']);

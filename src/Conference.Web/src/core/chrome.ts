@@ -9,7 +9,8 @@ export interface Chrome {
   announce(text: string): void;
 }
 
-export function mountChrome(titleKey: TextKey, render: () => void): Chrome {
+/** The page's title is a key of the participant catalog, or a function for pages with their own catalog. */
+export function mountChrome(title: TextKey | (() => string), render: () => void): Chrome {
   startI18n();
   const app = document.getElementById('app')!;
   const heading = h('h1', { id: 'page-title' });
@@ -18,7 +19,7 @@ export function mountChrome(titleKey: TextKey, render: () => void): Chrome {
   const skip = h('a', { class: 'skip', href: '#main' }, t('page.skip'));
   replace(app, skip, h('header', { class: 'top' }, heading, languageSwitcher()), main, announcer);
   const setTitle = () => {
-    document.title = t(titleKey);
+    document.title = typeof title === 'function' ? title() : t(title);
     skip.textContent = t('page.skip');
   };
   setTitle();

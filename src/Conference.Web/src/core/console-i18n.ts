@@ -4,13 +4,8 @@ import az from '../i18n/console/az.json';
 import en from '../i18n/console/en.json';
 import ru from '../i18n/console/ru.json';
 import tr from '../i18n/console/tr.json';
-import { language, type Language } from './i18n';
+import { catalogTexts } from './i18n';
 
 export type ConsoleKey = keyof typeof en;
 
-const catalogs: Record<Language, Record<ConsoleKey, string>> = { az, en, tr, ru };
-
-export function ct(key: ConsoleKey, params: Record<string, string | number> = {}): string {
-  const text = catalogs[language()][key] ?? catalogs.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
-}
+export const ct = catalogTexts<ConsoleKey>({ az, en, tr, ru });

@@ -48,7 +48,18 @@ export function onLanguageChange(listener: () => void): void {
 }
 
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  const text = catalogs[current][key] ?? catalogs.en[key] ?? key;
+  return fill(catalogs[current][key] ?? catalogs.en[key] ?? key, params);
+}
+
+/**
+ * The text function of a page's own catalogs (the consoles', the contributor page's), kept apart from the
+ * participant pages' catalog so their bundle does not carry them; English where a language lacks a text.
+ */
+export function catalogTexts<K extends string>(own: Record<Language, Record<K, string>>): (key: K, params?: Record<string, string | number>) => string {
+  return (key, params = {}) => fill(own[current][key] ?? own.en[key] ?? key, params);
+}
+
+function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 

@@ -10,7 +10,8 @@ import { language, localized } from '../../core/i18n';
 import type { LiveShow } from '../../core/live';
 import { reorder } from '../../core/reorder';
 import { formatCountdown, instantMs } from '../../core/time';
-import type { AppealDto, AppealPreviewLink, AppealQueueDto, AppealUploadDto, SegmentDto, SenderKind } from '../../core/wire.generated';
+import { defaultChunkBytes, uploadResumably } from '../../core/upload';
+import type { AppealDto, AppealPreviewLink, AppealQueueDto, SegmentDto, SenderKind } from '../../core/wire.generated';
 
 type Feedback = { kind: 'error' | 'conflict' | 'done'; text: string } | null;
 
@@ -433,75 +434,14 @@ class UploadForm {
     }
   }
 
-  /**
-   * The resumable protocol (docs/appeals.md): start with the details and the size, send the file in chunks at the
-   * offset the server reports; when the network drops, wait (backoff, or the browser's `online` event), ask the
-   * server where the upload stands and go on from there. A refusal (4xx other than an offset conflict) ends it.
-   */
-  private async upload(details: Record<string, unknown>, file: File): Promise<AppealDto> {
-    const base = `/api/conferences/${this.conferenceId}/appeals/uploads`;
-    const started = await this.retrying(() => this.request('POST', base, { 'Content-Type': 'application/json' }, JSON.stringify(details)));
-    const uploadUrl = `${base}/${(started as AppealUploadDto).uploadId}`;
-    let offset = (started as AppealUploadDto).offset;
-    let failures = 0;
-    for (;;) {
-      const chunk = file.slice(offset, Math.min(file.size, offset + this.chunkBytes()));
-      const sentFrom = offset;
-      const answer = await this.request('PATCH', uploadUrl, { 'Upload-Offset': String(offset), 'Content-Type': 'application/offset+octet-stream' }, chunk,
-        loaded => this.showProgress(sentFrom + loaded, file.size));
-      if (answer.status === 201) return answer.body as AppealDto;
-      if (answer.status === 200) {
-        offset = (answer.body as AppealUploadDto).offset;
-        failures = 0;
-        this.resuming(false);
-        this.showProgress(offset, file.size);
-        continue;
-      }
-      if (answer.status === 409 && typeof (answer.body as { offset?: unknown })?.offset === 'number') {
-        // The server stands elsewhere (a cut chunk kept part of its bytes, or it is still finishing one): go on from
-        // there after a short pause; no growing backoff, the network is fine.
-        offset = (answer.body as { offset: number }).offset;
-        await this.pause(1);
-        continue;
-      }
-      if (answer.status === 0 || answer.status >= 500) {
-        this.resuming(true);
-        await this.pause(++failures);
-        const state = await this.retrying(() => this.request('GET', uploadUrl, {}, null));
-        offset = (state as AppealUploadDto).offset;
-        this.showProgress(offset, file.size);
-        continue;
-      }
-      throw new ApiError({ ...(answer.body as object ?? {}), status: answer.status });
-    }
-  }
-
-  /** A request that only fails for good on an answer from the server; a lost connection is tried again after a pause. */
-  private async retrying(send: () => Promise<{ status: number; body: unknown }>): Promise<unknown> {
-    for (let failures = 0; ; ) {
-      const answer = await send();
-      if (answer.status >= 200 && answer.status < 300) {
-        this.resuming(false);
-        return answer.body;
-      }
-      if (answer.status !== 0 && answer.status < 500) throw new ApiError({ ...(answer.body as object ?? {}), status: answer.status });
-      this.resuming(true);
-      await this.pause(++failures);
-    }
-  }
-
-  /** Backoff (1 s doubling up to 15 s), cut short when the browser says it is back online. */
-  private pause(failures: number): Promise<void> {
-    const delay = Math.min(15_000, 500 * 2 ** Math.min(failures, 5));
-    return new Promise(resolve => {
-      const done = () => {
-        clearTimeout(timer);
-        window.removeEventListener('online', done);
-        resolve();
-      };
-      const timer = setTimeout(done, delay);
-      window.addEventListener('online', done);
-    });
+  private upload(details: Record<string, unknown>, file: File): Promise<AppealDto> {
+    return uploadResumably<AppealDto>({
+      base: `/api/conferences/${this.conferenceId}/appeals/uploads`,
+      headers: { Authorization: `Bearer ${this.session.token}` },
+      chunkBytes: this.chunkBytes(),
+      onProgress: (sent, size) => this.showProgress(sent, size),
+      onResuming: lost => this.resuming(lost),
+    }, details, file);
   }
 
   private resuming(lost: boolean): void {
@@ -518,32 +458,6 @@ class UploadForm {
   /** 8 MB, or what a test sets on the form (data-chunk-bytes) to see several chunks with a small video. */
   private chunkBytes(): number {
     const configured = Number(this.element.dataset.chunkBytes);
-    return Number.isInteger(configured) && configured > 0 ? configured : UploadForm.ChunkBytes;
-  }
-
-  private static readonly ChunkBytes = 8 * 1024 * 1024;
-
-  /** One XHR (fetch has no upload progress): the status (0 when the network failed) and the JSON body, never a throw. */
-  private request(method: string, url: string, headers: Record<string, string>, body: Blob | string | null,
-    onProgress?: (loaded: number) => void): Promise<{ status: number; body: unknown }> {
-    return new Promise(resolve => {
-      const request = new XMLHttpRequest();
-      request.open(method, url);
-      request.setRequestHeader('Authorization', `Bearer ${this.session.token}`);
-      request.setRequestHeader('Accept', 'application/json');
-      for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-      if (onProgress) request.upload.onprogress = event => onProgress(event.loaded);
-      request.onerror = request.onabort = request.ontimeout = () => resolve({ status: 0, body: null });
-      request.onload = () => {
-        let parsed: unknown = null;
-        try {
-          parsed = JSON.parse(request.responseText);
-        } catch {
-          // Not JSON (a proxy's page): the status alone has to do.
-        }
-        resolve({ status: request.status, body: parsed });
-      };
-      request.send(body);
-    });
+    return Number.isInteger(configured) && configured > 0 ? configured : defaultChunkBytes;
   }
 }
