@@ -58,6 +58,7 @@ export class SubmissionLinksPanel {
   private readonly label = h('input', {
     id: 'link-label', required: true, maxlength: LabelMaxLength, autocomplete: 'off', 'data-testid': 'link-label', 'aria-describedby': 'link-label-hint',
   });
+  // No `min`: whether a deadline lies in the future is the server's call, by its clock, and it says so in its refusal.
   private readonly deadline = h('input', {
     id: 'link-deadline', type: 'datetime-local', required: true, 'data-testid': 'link-deadline', 'aria-describedby': 'link-deadline-hint',
   });
@@ -290,8 +291,14 @@ export class SubmissionLinksPanel {
 
   private formatInstant(instant: string): string {
     const ms = instantMs(instant);
-    return ms === null ? '' : new Intl.DateTimeFormat(document.documentElement.lang || language(),
-      { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+    if (ms === null) return '';
+    const lang = document.documentElement.lang || language();
+    // Chromium's ICU has no month names for some of our languages (Azerbaijani) though it claims the locale: its
+    // fallback reads "2026 M12 10", so such a language gets figures only ("2026-12-10 18:00").
+    const month = new Intl.DateTimeFormat(lang, { month: 'short' }).formatToParts(ms).find(p => p.type === 'month')?.value ?? '';
+    const named = !/^M?\d+$/.test(month);
+    return new Intl.DateTimeFormat(lang, named ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
   }
 
   private call<T>(method: string, path: string, body?: unknown): Promise<T> {
