@@ -46,6 +46,8 @@ export class SubmissionLinksPanel {
   private version = 0;
   private shown = '';
   private shownIssued = '';
+  private shownSegments = '';
+  private loadFailed = false;
   private readonly title = h('h2', { id: 'links-title' });
   private readonly intro = h('p', { class: 'hint' });
   private readonly feedback = h('p', { class: 'notice hidden', role: 'alert', 'data-testid': 'links-feedback' });
@@ -96,13 +98,15 @@ export class SubmissionLinksPanel {
     return this.live.conference?.segments.filter(s => s.kind === 'videoAppeals') ?? [];
   }
 
-  /** The conference's links from the server; a refusal shows in the panel (a host's console without the right, a lost network). */
+  /** The conference's links from the server; a failure (a lost network, an ended session) shows in the panel until a reading works. */
   async load(): Promise<void> {
     try {
       this.links = await this.call<SubmissionLinkDto[]>('GET', '');
       this.version++;
+      if (this.loadFailed) this.say(null);
     } catch (error) {
       this.say({ kind: 'error', text: explain(error) });
+      this.loadFailed = true;
     }
     this.render();
   }
@@ -118,8 +122,12 @@ export class SubmissionLinksPanel {
     this.refresh.textContent = ct('links.refresh');
     this.submit.textContent = ct('links.create');
     for (const [el, key, params] of this.texts) el.textContent = ct(key, params);
-    const chosen = this.segment.value;
-    replace(this.segment, ...segments.map(s => h('option', { value: s.id, selected: s.id === chosen }, localized(s, 'title'))));
+    const segmentOptions = segments.map(s => `${s.id}:${localized(s, 'title')}`).join(',');
+    if (segmentOptions !== this.shownSegments) {
+      this.shownSegments = segmentOptions;
+      const chosen = this.segment.value;
+      replace(this.segment, ...segments.map(s => h('option', { value: s.id, selected: s.id === chosen }, localized(s, 'title'))));
+    }
     // The console re-renders on every change of the show: the rows (and a focused button in them) are rebuilt only
     // when what they show changed.
     const shownIssued = `${language()}|${this.issued?.id ?? ''}`;
@@ -127,7 +135,7 @@ export class SubmissionLinksPanel {
       this.shownIssued = shownIssued;
       this.renderIssued();
     }
-    const shown = `${language()}|${this.version}|${segments.map(s => `${s.id}:${localized(s, 'title')}`).join(',')}`;
+    const shown = `${language()}|${this.version}|${segmentOptions}`;
     if (shown === this.shown) return;
     this.shown = shown;
     const focused = document.activeElement instanceof HTMLElement && this.listSlot.contains(document.activeElement)
@@ -140,6 +148,7 @@ export class SubmissionLinksPanel {
   }
 
   private say(feedback: Feedback): void {
+    this.loadFailed = false;
     this.feedback.classList.toggle('hidden', feedback === null);
     this.feedback.classList.toggle('error', feedback?.kind === 'error');
     this.feedback.dataset.kind = feedback?.kind ?? '';
