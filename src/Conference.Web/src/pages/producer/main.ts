@@ -14,6 +14,7 @@ import { loadSession } from '../../core/session';
 import { formatCountdown } from '../../core/time';
 import type { AppealQueueNotice, AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
 import { AppealsPanel } from './appeals';
+import { SubmissionLinksPanel } from './links';
 
 const conferenceId = conferenceIdFromPath()!;
 const signedIn = consoleCredential(conferenceId, ['producer', 'host']);
@@ -31,6 +32,7 @@ const countdown = h('p', { class: 'countdown small-countdown', 'data-testid': 'r
 const awardsSlot = h('div', { 'data-testid': 'awards' });
 const calledSlot = h('div', { 'data-testid': 'called' });
 const appeals = signedIn ? new AppealsPanel(live, conferenceId, signedIn.credential) : null;
+const links = signedIn ? new SubmissionLinksPanel(live, conferenceId, signedIn.credential) : null;
 let awards: AwardDto[] = [];
 const tallies = new Map<string, AwardTally>();
 let called: AwardeeCall | null = null;
@@ -146,6 +148,7 @@ function render(): void {
         h('section', { class: 'card now', 'aria-labelledby': 'on-air-title' }, h('h2', { id: 'on-air-title' }, ct('producer.onAir')), onAir, countdown),
         h('section', { class: 'card', 'aria-labelledby': 'called-title' }, h('h2', { id: 'called-title' }, ct('awards.called')), calledSlot, feedback)),
       appeals?.element,
+      links?.element,
       h('h2', { class: 'section-title' }, ct('awards.title')),
       awardsSlot);
   } else {
@@ -159,6 +162,7 @@ function render(): void {
   renderCalled();
   renderAwards();
   appeals?.render();
+  links?.render();
   tick();
 }
 
@@ -199,7 +203,7 @@ live.subscribe(() => {
 render();
 setInterval(tick, 250);
 if (signedIn) {
-  live.start().then(() => Promise.all([loadAwards(), appeals?.load()])).catch(error => {
+  live.start().then(() => Promise.all([loadAwards(), appeals?.load(), links?.load()])).catch(error => {
     feedback.textContent = explain(error);
     feedback.classList.remove('hidden');
   });
