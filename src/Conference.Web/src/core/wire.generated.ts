@@ -874,6 +874,16 @@ export interface StartShow {
   expectedRevision: null | number;
 }
 
+export interface StartSubmissionUpload {
+  senderKind: null | SenderKind;
+  senderName: null | string;
+  country: null | string;
+  language: null | string;
+  title: null | string;
+  message: null | string;
+  size: null | number;
+}
+
 export interface StayBucket {
   label: string;
   fromMinutes: number;
