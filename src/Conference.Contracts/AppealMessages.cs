@@ -46,3 +46,12 @@ public sealed record AppealQueueNotice(
     double PausedTotalSeconds,
     DateTimeOffset? BlockEndsAt,
     int Revision);
+
+/// <summary>
+/// Pushed to hosts and producers (and the organizer) when the conference's appeal queue was edited: an appeal added,
+/// replaced through its submission link, reviewed, edited, reordered, moved or removed. It carries no appeal, only
+/// the queue's new revision: a console that holds an older one reads the queue again.
+/// </summary>
+/// <param name="ConferenceId">The conference.</param>
+/// <param name="Revision">The appeal queue's revision after the edit (as in <c>GET /api/conferences/{id}/appeals</c>).</param>
+public sealed record AppealsEditedNotice(Guid ConferenceId, int Revision);

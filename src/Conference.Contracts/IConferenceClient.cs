@@ -29,4 +29,7 @@ public interface IConferenceClient
 
     /// <summary>To everyone: the appeals block moved (an appeal started or ended, the queue or the show paused).</summary>
     Task AppealQueueChanged(AppealQueueNotice notice);
+
+    /// <summary>To hosts and producers: the appeal queue was edited (added, replaced, reviewed, reordered, moved, removed).</summary>
+    Task AppealsEdited(AppealsEditedNotice notice);
 }

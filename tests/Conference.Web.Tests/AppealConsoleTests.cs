@@ -226,6 +226,9 @@ public sealed class AppealConsoleTests
         var block = conference["segments"]![0]!["id"]!.GetValue<string>();
         var link = await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/links",
             new { segmentId = block, label = "Berlin Azerbaijani Society", deadline = DateTimeOffset.UtcNow.AddDays(7) });
+        var (producerContext, producer) = await _server.JoinInBrowserAsync(id, "Rauf Producer", "producer");
+        await using var __ = producerContext;
+        await producer.WaitForTextAsync("appeals-panel", "No appeals in this segment yet.");
         var context = await Browser.NewContextAsync(_server.BaseAddress);
         await using var _ = context;
         var page = await context.NewPageAsync();
@@ -265,6 +268,10 @@ public sealed class AppealConsoleTests
         var appeal = queue["appeals"]!.AsArray().Single()!;
         Assert.That((appeal["senderName"]!.GetValue<string>(), appeal["country"]!.GetValue<string>(), appeal["fromSubmissionLink"]!.GetValue<bool>()),
             Is.EqualTo(("Berlin Azerbaijani Society", "DE", true)));
+
+        // The producer console, open all along, shows it without a reload (AppealsEdited), in the queue and the links list.
+        await Assertions.Expect(Row(producer, "Happy Solidarity Day")).ToContainTextAsync("Waiting for review");
+        await producer.WaitForTextAsync("links-list", "Uploads: 1");
 
         // The producers reject it with a reason: the contributor reads it in their language after a reload.
         await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/{appeal["id"]}/reject",

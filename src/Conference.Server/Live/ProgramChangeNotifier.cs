@@ -1,3 +1,4 @@
+using Conference.Domain.Participants;
 using Conference.Server.Cluster;
 using Conference.Server.Media;
 using Conference.Server.Persistence;
@@ -32,6 +33,24 @@ public sealed partial class ProgramChangeNotifier(
             }
 
             await hub.Clients.Group(LiveGroups.Conference(conferenceId)).ProgramChanged(new ProgramChangedNotice(conferenceId, programRevision));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            NotifyFailed(logger, conferenceId, exception);
+        }
+    }
+
+    /// <summary>
+    /// Tells the consoles (hosts and producers; the organizer's connections are in both groups) that the appeal queue
+    /// was edited, so another producer's console and the submission links list follow without a reload. Never fails the edit.
+    /// </summary>
+    public async Task AppealsEditedAsync(Guid conferenceId, int queueRevision)
+    {
+        try
+        {
+            var producers = LiveGroups.Role(conferenceId, RoleNames.Name(ParticipantRoles.Producer));
+            await hub.Clients.Groups(LiveGroups.Role(conferenceId, LiveGroups.HostRole), producers)
+                .AppealsEdited(new AppealsEditedNotice(conferenceId, queueRevision));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -136,6 +136,41 @@ public class AppealLiveTests(DatabaseKind kind) : LiveTestBase(kind)
         Assert.That(pulled.AutoAdvanceAt, Is.EqualTo(Host.Clock.GetUtcNow().AddSeconds(3)));
     }
 
+    [TestCase(LiveProtocol.Json)]
+    [TestCase(LiveProtocol.MessagePack)]
+    public async Task QueueEdited_ThroughASubmissionLink_TellsHostsAndProducers_NotAttendees(LiveProtocol protocol)
+    {
+        var conference = await CreateProgramAsync(new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 });
+        var producer = await ConnectAsync(conference.Id, protocol, (await ParticipantSessionAsync(conference.Id, "producer")).Token);
+        var attendee = await ConnectAsync(conference.Id, protocol, (await ParticipantSessionAsync(conference.Id, "attendee")).Token);
+        var host = await ConnectAsync(conference.Id, protocol);
+        var edits = new ConcurrentQueue<AppealsEditedNotice>();
+        producer.AppealsEdited += (_, notice) => edits.Enqueue(notice);
+        var hostEdits = 0;
+        host.AppealsEdited += (_, _) => Interlocked.Increment(ref hostEdits);
+        var attendeeEdits = 0;
+        attendee.AppealsEdited += (_, _) => Interlocked.Increment(ref attendeeEdits);
+        var link = await Read<SubmissionLinkIssued>(await Organizer.PostAsJsonAsync($"/api/conferences/{conference.Id}/appeals/links",
+            new { segmentId = conference.Segments[0].Id, label = "Berlin society", deadline = Host.Clock.GetUtcNow().AddDays(7) }));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post,
+            "/api/appeal-submissions?senderKind=organization&senderName=Berlin%20society&country=DE&language=az&title=Hello")
+        {
+            Content = new StreamContent(File.OpenRead(await TestVideos.ThreeSecondsAsync())),
+        };
+        request.Headers.Add("X-Submission-Token", link.Token);
+        var submitted = await Read<SubmittedAppealDto>(await Anonymous.SendAsync(request));
+        var queue = await Read<AppealQueueDto>(await Organizer.GetAsync($"/api/conferences/{conference.Id}/appeals"));
+        await WaitUntilAsync(() => !edits.IsEmpty && hostEdits > 0);
+        Assert.That(edits.Single(), Is.EqualTo(new AppealsEditedNotice(conference.Id, queue.Revision)));
+
+        await Read<AppealQueueDto>(await Organizer.PostAsJsonAsync(
+            $"/api/conferences/{conference.Id}/appeals/{submitted.Id}/approve", new { expectedRevision = queue.Revision }));
+        await WaitUntilAsync(() => edits.Count == 2);
+        Assert.That(edits.Last().Revision, Is.EqualTo(queue.Revision + 1));
+        Assert.That(attendeeEdits, Is.Zero, "attendees are not told about the queue under review");
+    }
+
     private async Task<(ConferenceDto Conference, List<AppealDto> Appeals)> BlockWithAppealsAsync()
     {
         var conference = await CreateProgramAsync(Custom("Welcome", 60), new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }, Custom("Closing"));

@@ -74,6 +74,7 @@ internal static class WireSamples
         (nameof(IConferenceClient.AwardeeCalled), Awardee),
         (nameof(IConferenceClient.AwardTallyChanged), new AwardTallyNotice(ConferenceId, Tally)),
         (nameof(IConferenceClient.AppealQueueChanged), Appeals),
+        (nameof(IConferenceClient.AppealsEdited), new AppealsEditedNotice(ConferenceId, 12)),
         (nameof(IConferenceClient.SessionEnded), "Your join link was revoked."),
         (nameof(IConferenceHub.MarkAwardee), Tally),
         (nameof(IConferenceClient.ProgramChanged), ProgramChanged),

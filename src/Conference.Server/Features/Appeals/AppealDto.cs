@@ -106,16 +106,18 @@ public static class AppealStore
             [.. queue.Appeals.Select(a => AppealDto.From(queue.ConferenceId, a, outcomes?.GetValueOrDefault(a.Id)))]);
     }
 
-    /// <summary>Saves, tells the live side when the program moved, and answers with the queue.</summary>
+    /// <summary>Saves, tells the live side when the program moved and the consoles that the queue changed, and answers with the queue.</summary>
     public static async Task<AppealQueueDto> CommitAppealsAsync(
         this ConferenceDbContext db, AppealQueue queue, ConferenceProgram program, ProgramChangeNotifier notifier, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notifier);
+        ArgumentNullException.ThrowIfNull(queue);
         if (await db.SaveAppealsAsync(queue, program, cancellationToken))
         {
             await notifier.ProgramChangedAsync(program.Id, program.Revision);
         }
 
+        await notifier.AppealsEditedAsync(program.Id, queue.Revision);
         return queue.ToDto();
     }
 }

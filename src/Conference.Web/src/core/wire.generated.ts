@@ -1032,6 +1032,11 @@ export interface AppealQueueNotice {
   revision: number;
 }
 
+export interface AppealsEditedNotice {
+  conferenceId: string;
+  revision: number;
+}
+
 export interface AwardTallyNotice {
   conferenceId: string;
   tally: AwardTally;

@@ -47,6 +47,11 @@ export class AppealsPanel {
     this.render();
   }
 
+  /** Someone edited the queue (AppealsEdited): read it again unless this console already holds that revision. */
+  edited(revision: number): void {
+    if (!this.queue || revision > this.queue.revision) void this.load().catch(() => undefined);
+  }
+
   /** Shown by the panel and by the upload form: the server's own sentence, or that someone else was first. */
   say(feedback: Feedback): void {
     this.feedback.classList.toggle('hidden', feedback === null);

@@ -12,7 +12,7 @@ import { formatNumber, localized, t } from '../../core/i18n';
 import { LiveShow } from '../../core/live';
 import { loadSession } from '../../core/session';
 import { formatCountdown } from '../../core/time';
-import type { AppealQueueNotice, AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
+import type { AppealQueueNotice, AppealsEditedNotice, AwardDto, AwardeeCall, AwardOutcome, AwardTally, AwardTallyNotice } from '../../core/wire.generated';
 import { AppealsPanel } from './appeals';
 import { SubmissionLinksPanel } from './links';
 
@@ -194,6 +194,12 @@ live.on<AwardTallyNotice>('AwardTallyChanged', notice => {
 // What was played or skipped shows in the queue's statuses: the list follows the block.
 live.on<AppealQueueNotice>('AppealQueueChanged', notice => {
   if (notice.conferenceId === conferenceId) void appeals?.load().catch(() => undefined);
+});
+// Another producer's edit, or a contributor's upload through their link: the queue and the links list follow.
+live.on<AppealsEditedNotice>('AppealsEdited', notice => {
+  if (notice.conferenceId !== conferenceId) return;
+  appeals?.edited(notice.revision);
+  void links?.load().catch(() => undefined);
 });
 live.subscribe(() => {
   // A call ends with its segment: once the show has left the ceremony nobody is on stage for an award.
