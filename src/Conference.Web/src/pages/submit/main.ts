@@ -32,7 +32,12 @@ const form = submissionForm();
 
 /** The token from the link's fragment (then off the address bar), or the one this tab already read. */
 function takeToken(): string | null {
-  const fromLink = decodeURIComponent(location.hash.slice(1)).trim();
+  let fromLink = location.hash.slice(1).trim();
+  try {
+    fromLink = decodeURIComponent(fromLink);
+  } catch {
+    // A mangled escape (a mail client's doing): the server says the token is not valid.
+  }
   if (fromLink) {
     sessionStorage.setItem(tokenKey, fromLink);
     history.replaceState(null, '', location.pathname + location.search);
