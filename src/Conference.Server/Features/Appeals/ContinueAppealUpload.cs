@@ -63,7 +63,6 @@ public sealed class ContinueAppealUploadHandler(
         return await uploads.CompleteAsync(state, intake, async staged =>
         {
             var (program, segment) = await AppealAdmission.SegmentOrDiscardAsync(db, intake, staged, request.ConferenceId, state.SegmentId, cancellationToken);
-
             var appeal = await AppealAdmission.AdmitAsync(
                 db, intake, notifier, program, segment, state.ToDraft(), staged, sourceUrl: null, linkId: null, time.GetUtcNow(), cancellationToken);
             return new AppealUploadStep(AppealUploadDto.From(state, chunk.Offset), appeal);
