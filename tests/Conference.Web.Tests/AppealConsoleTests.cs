@@ -293,7 +293,7 @@ public sealed class AppealConsoleTests
     }
 
     [Test]
-    public async Task ProducerConsole_QueueChangedElsewhere_ReloadsAndSaysNothingWasSaved()
+    public async Task ProducerConsole_QueueChangedElsewhere_FollowsIt_AndAMoveOnAStaleQueueSaysNothingWasSaved()
     {
         var conference = await _server.CreateConferenceAsync("Two producers", [new { kind = "videoAppeals", title = "Appeals", durationSeconds = 600 }]);
         var id = conference["id"]!.GetValue<string>();
@@ -314,18 +314,49 @@ public sealed class AppealConsoleTests
         await Assertions.Expect(producer.TestId("appeal")).ToHaveCountAsync(3);
         await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("First");
 
-        // Another producer reorders first; this console still holds the old revision.
-        var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{id}/appeals", null);
-        var ids = queue["appeals"]!.AsArray().OrderBy(a => a!["position"]!.GetValue<int>()).Select(a => a!["id"]!.GetValue<string>()).ToArray();
-        ids = [ids[2], ids[0], ids[1]];
-        await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/reorder",
-            new { expectedRevision = queue["revision"]!.GetValue<int>(), segmentId = block, appealIds = ids });
+        // Another producer reorders: this console follows at once (AppealsEdited), without a reload.
+        async Task ReorderElsewhereAsync(Func<string[], string[]> order)
+        {
+            var queue = await _server.SendAsync(HttpMethod.Get, $"/api/conferences/{id}/appeals", null);
+            var ids = queue["appeals"]!.AsArray().OrderBy(a => a!["position"]!.GetValue<int>()).Select(a => a!["id"]!.GetValue<string>()).ToArray();
+            await _server.SendAsync(HttpMethod.Post, $"/api/conferences/{id}/appeals/reorder",
+                new { expectedRevision = queue["revision"]!.GetValue<int>(), segmentId = block, appealIds = order(ids) });
+        }
+
+        await ReorderElsewhereAsync(ids => [ids[1], ids[0], ids[2]]);
+        await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("Second");
+
+        // When that reading fails (a network blip), the console keeps an old revision: its next move is refused,
+        // it says so, shows the queue as it is and saves nothing.
+        var refusedReadings = 0;
+        await producer.RouteAsync($"**/api/conferences/{id}/appeals", async route =>
+        {
+            if (route.Request.Method == "GET")
+            {
+                Interlocked.Increment(ref refusedReadings);
+                await route.AbortAsync();
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        await ReorderElsewhereAsync(ids => [ids[2], ids[0], ids[1]]);
+        var deadline = DateTime.UtcNow + PageState.Patience;
+        while (Volatile.Read(ref refusedReadings) == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.That(refusedReadings, Is.GreaterThan(0), "the console tried to read the queue after the notice");
+        await producer.UnrouteAllAsync();
+        await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("Second", new() { Timeout = 1000 });
 
         await Row(producer, "First").Locator("[data-testid='move-down']").ClickAsync();
         await producer.WaitForTextAsync("appeals-feedback", "Someone else changed the queue first");
         await Assertions.Expect(producer.TestId("appeals-feedback")).ToHaveAttributeAsync("data-kind", "conflict");
         await Assertions.Expect(producer.TestId("appeal").First).ToContainTextAsync("Third");
-        Assert.That(await QueueTitlesAsync(id, block), Is.EqualTo(new[] { "Third", "First", "Second" }), "the refused move changed nothing");
+        Assert.That(await QueueTitlesAsync(id, block), Is.EqualTo(new[] { "Third", "Second", "First" }), "the refused move changed nothing");
         await Browser.ScreenshotAsync(producer, "producer-appeals-conflict");
     }
 }
