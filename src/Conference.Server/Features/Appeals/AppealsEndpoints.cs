@@ -44,7 +44,8 @@ public static class AppealsEndpoints
             var started = await m.Send(command with { ConferenceId = id }, ct);
             return TypedResults.Created($"/api/conferences/{id}/appeals/uploads/{started.UploadId}", started);
         })
-            .WithName(nameof(StartAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems();
+            .WithName(nameof(StartAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         uploads.MapGet("/{uploadId:guid}", (Guid id, Guid uploadId, IMediator m, CancellationToken ct) => m.Send(new GetAppealUpload(id, uploadId), ct))
             .WithName(nameof(GetAppealUpload)).ProducesAccessProblems().ProducesNotFound().ProducesProblem(StatusCodes.Status410Gone);
         uploads.MapPatch("/{uploadId:guid}", async Task<Results<Ok<AppealUploadDto>, Created<AppealDto>>> (
