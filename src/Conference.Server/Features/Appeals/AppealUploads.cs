@@ -78,13 +78,13 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
     }
 
     /// <summary>Claims the upload for one writer; null when another request holds it.</summary>
-    public IDisposable? TryClaim(Guid uploadId) => _busy.TryAdd(uploadId, 0) ? new Claim(this, uploadId) : null;
+    private IDisposable? TryClaim(Guid uploadId) => _busy.TryAdd(uploadId, 0) ? new Claim(this, uploadId) : null;
 
     /// <summary>
     /// Appends a chunk at the end of the partial file, streamed, never past the declared size. A chunk cut off
     /// keeps the bytes that arrived (flushed to disk), so the offset the client asks for next is the truth.
     /// </summary>
-    public async Task<long> AppendAsync(AppealUploadState state, Stream content, CancellationToken cancellationToken)
+    private async Task<long> AppendAsync(AppealUploadState state, Stream content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(content);
@@ -186,7 +186,30 @@ public sealed class AppealUploads(IAppealStorage storage, IOptions<AppealOptions
         return staged;
     }
 
-    public void Remove(Guid conferenceId, Guid uploadId)
+    /// <summary>
+    /// Gives up an upload (404 when unknown or another side's, 409 while a chunk is being written): its partial file
+    /// and state are removed, an expired one's too.
+    /// </summary>
+    public void Cancel(Guid conferenceId, Guid uploadId, DateTimeOffset now, Guid? submissionLinkId = null)
+    {
+        AppealUploadState state;
+        try
+        {
+            state = Find(conferenceId, uploadId, now, submissionLinkId);
+        }
+        catch (AppealUploadExpiredException)
+        {
+            Remove(conferenceId, uploadId);
+            return;
+        }
+
+        using var claim = TryClaim(state.Id)
+            ?? throw new AppealUploadConflictException(
+                "A chunk of this upload is being written right now; cancel it once that request ended.", OffsetOf(state));
+        Remove(conferenceId, state.Id);
+    }
+
+    private void Remove(Guid conferenceId, Guid uploadId)
     {
         AppealIntake.DeleteQuietly(PartPath(conferenceId, uploadId));
         AppealIntake.DeleteQuietly(StatePath(conferenceId, uploadId));

@@ -11,21 +11,7 @@ public sealed class CancelAppealUploadHandler(AppealUploads uploads, TimeProvide
 {
     public Task<Unit> Handle(CancelAppealUpload request, CancellationToken cancellationToken)
     {
-        AppealUploadState state;
-        try
-        {
-            state = uploads.Find(request.ConferenceId, request.UploadId, time.GetUtcNow());
-        }
-        catch (AppealUploadExpiredException)
-        {
-            uploads.Remove(request.ConferenceId, request.UploadId);
-            return Task.FromResult(Unit.Value);
-        }
-
-        using var claim = uploads.TryClaim(state.Id)
-            ?? throw new AppealUploadConflictException(
-                "A chunk of this upload is being written right now; cancel it once that request ended.", uploads.OffsetOf(state));
-        uploads.Remove(state.ConferenceId, state.Id);
+        uploads.Cancel(request.ConferenceId, request.UploadId, time.GetUtcNow());
         return Task.FromResult(Unit.Value);
     }
 }

@@ -20,21 +20,7 @@ public sealed class CancelSubmissionUploadHandler(ConferenceDbContext db, Appeal
     {
         // Giving up needs no live link: a contributor may clear their own partial file after a revocation or expiry too.
         var link = await SubmissionLinkAccess.KnownAsync(db, request.Token, cancellationToken);
-        AppealUploadState state;
-        try
-        {
-            state = uploads.Find(link.ConferenceId, request.UploadId, time.GetUtcNow(), link.Id);
-        }
-        catch (AppealUploadExpiredException)
-        {
-            uploads.Remove(link.ConferenceId, request.UploadId);
-            return Unit.Value;
-        }
-
-        using var claim = uploads.TryClaim(state.Id)
-            ?? throw new AppealUploadConflictException(
-                "A chunk of this upload is being written right now; cancel it once that request ended.", uploads.OffsetOf(state));
-        uploads.Remove(link.ConferenceId, state.Id);
+        uploads.Cancel(link.ConferenceId, request.UploadId, time.GetUtcNow(), link.Id);
         return Unit.Value;
     }
 }

@@ -17,7 +17,13 @@ export interface UploadTarget {
   onResuming(lost: boolean): void;
 }
 
-export const defaultChunkBytes = 8 * 1024 * 1024;
+const defaultChunkBytes = 8 * 1024 * 1024;
+
+/** 8 MB, or what a test sets on the form (data-chunk-bytes) to see several chunks with a small video. */
+export function chunkBytesOf(form: HTMLElement): number {
+  const configured = Number(form.dataset.chunkBytes);
+  return Number.isInteger(configured) && configured > 0 ? configured : defaultChunkBytes;
+}
 
 type Answer = { status: number; body: unknown };
 

@@ -10,7 +10,7 @@ import { language, localized } from '../../core/i18n';
 import type { LiveShow } from '../../core/live';
 import { reorder } from '../../core/reorder';
 import { formatCountdown, instantMs } from '../../core/time';
-import { defaultChunkBytes, uploadResumably } from '../../core/upload';
+import { chunkBytesOf, uploadResumably } from '../../core/upload';
 import type { AppealDto, AppealPreviewLink, AppealQueueDto, SegmentDto, SenderKind } from '../../core/wire.generated';
 
 type Feedback = { kind: 'error' | 'conflict' | 'done'; text: string } | null;
@@ -443,7 +443,7 @@ class UploadForm {
     return uploadResumably<AppealDto>({
       base: `/api/conferences/${this.conferenceId}/appeals/uploads`,
       headers: { Authorization: `Bearer ${this.session.token}` },
-      chunkBytes: this.chunkBytes(),
+      chunkBytes: chunkBytesOf(this.element),
       onProgress: (sent, size) => this.showProgress(sent, size),
       onResuming: lost => this.resuming(lost),
     }, details, file);
@@ -458,11 +458,5 @@ class UploadForm {
     const percent = size === 0 ? 100 : Math.floor(100 * sent / size);
     this.progress.value = percent;
     if (!this.element.hasAttribute('data-resuming')) this.progressLabel.textContent = ct('appeals.uploading', { percent });
-  }
-
-  /** 8 MB, or what a test sets on the form (data-chunk-bytes) to see several chunks with a small video. */
-  private chunkBytes(): number {
-    const configured = Number(this.element.dataset.chunkBytes);
-    return Number.isInteger(configured) && configured > 0 ? configured : defaultChunkBytes;
   }
 }

@@ -11,7 +11,7 @@ import { h, replace } from '../../core/dom';
 import { language, viewerTimeZone } from '../../core/i18n';
 import { st, type SubmitKey } from '../../core/submit-i18n';
 import { formatCountdown, instantMs } from '../../core/time';
-import { defaultChunkBytes, uploadResumably } from '../../core/upload';
+import { chunkBytesOf, uploadResumably } from '../../core/upload';
 import type { SubmissionLinkView, SubmittedAppealDto } from '../../core/wire.generated';
 
 const tokenKey = 'conference.submission-token';
@@ -186,10 +186,8 @@ function submissionForm() {
     progress.classList.remove('hidden');
     showProgress(0, file.size);
     try {
-      const configured = Number(element.dataset.chunkBytes);
       const appeal = await uploadResumably<SubmittedAppealDto>({
-        base: '/api/appeal-submissions/uploads', headers: { [tokenHeader]: token },
-        chunkBytes: Number.isInteger(configured) && configured > 0 ? configured : defaultChunkBytes,
+        base: '/api/appeal-submissions/uploads', headers: { [tokenHeader]: token }, chunkBytes: chunkBytesOf(element),
         onProgress: showProgress, onResuming: resuming,
       }, details, file);
       controls.file.value = '';
