@@ -9,7 +9,7 @@ import { mountChrome } from '../../core/chrome';
 import { conflictRevision, consoleCredential, explain, formatOverUnder, renderConsoleFrame } from '../../core/console';
 import { ct } from '../../core/console-i18n';
 import { conferenceIdFromPath, h, replace } from '../../core/dom';
-import { formatNumber, formatTime, localized, t } from '../../core/i18n';
+import { formatNumber, formatTime, language, localized, t } from '../../core/i18n';
 import { LiveShow } from '../../core/live';
 import { nowAndNext, type TimelineRow } from '../../core/show';
 import { formatCountdown, instantMs } from '../../core/time';
@@ -56,6 +56,9 @@ let mediaStatus: MediaStatus | null = null;
 let attendance: AttendanceDto | null = null;
 let ending = false;
 let busy = false;
+// What the controls were last drawn for: the console re-renders on every push, and a button replaced between a
+// press and its release loses the click, so the buttons are rebuilt only when what they offer changes.
+let shownControls = '';
 /** What the last refused command was about, rendered with the show as it is now. */
 let lastFeedback: { kind: 'conflict' | 'error' | 'done'; text?: string } | null = null;
 
@@ -95,6 +98,9 @@ function button(label: string, testId: string, onClick: () => void, extra: Recor
 function renderControls(show: LiveShowState): void {
   const running = show.status === 'running' || show.status === 'paused';
   const current = segmentOf(show.currentSegmentId);
+  const shown = `${language()}|${show.status}|${current?.kind ?? ''}|${show.cueIndex}|${ending}`;
+  if (shown === shownControls) return;
+  shownControls = shown;
   replace(controls,
     show.status === 'notStarted'
       ? button(ct('host.start'), 'start', () => void command('Start'), { class: 'primary' })
